@@ -1,0 +1,8 @@
+namespace LoadBalancer.Certificates;
+
+public enum CertificateKeyAlgorithm
+{
+    Rsa,
+    Ecdsa,
+    Sm2,
+}

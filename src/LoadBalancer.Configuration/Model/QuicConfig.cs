@@ -1,0 +1,7 @@
+namespace LoadBalancer.Configuration.Model;
+
+public sealed record QuicConfig
+{
+    public bool QuicUpgradeEnabled { get; init; }
+    public string? QuicListenerId { get; init; }
+}

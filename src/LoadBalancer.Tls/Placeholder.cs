@@ -1,0 +1,2 @@
+namespace LoadBalancer.Tls;
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace LoadBalancer.Tests.Support;
+
+internal static class Placeholder;
