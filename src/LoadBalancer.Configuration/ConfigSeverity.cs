@@ -1,0 +1,7 @@
+namespace LoadBalancer.Configuration;
+
+public enum ConfigSeverity
+{
+    Error,
+    Warning,
+}
