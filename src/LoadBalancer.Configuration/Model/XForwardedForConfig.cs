@@ -17,4 +17,24 @@ public sealed record XForwardedForConfig
 
     /// <summary><c>X-Forwarded-Client-srcport</c>: the client's source port.</summary>
     public bool XForwardedForClientSrcPortEnabled { get; init; }
+
+    /// <summary><c>X-Forwarded-Clientcert-subjectdn</c>: the client certificate's subject (mutual TLS).</summary>
+    public bool XForwardedForClientCertSubjectDNEnabled { get; init; }
+
+    public string? XForwardedForClientCertSubjectDNAlias { get; init; }
+
+    /// <summary><c>X-Forwarded-Clientcert-issuerdn</c>: the client certificate's issuer (mutual TLS).</summary>
+    public bool XForwardedForClientCertIssuerDNEnabled { get; init; }
+
+    public string? XForwardedForClientCertIssuerDNAlias { get; init; }
+
+    /// <summary><c>X-Forwarded-Clientcert-fingerprint</c>: the client certificate's fingerprint (mutual TLS).</summary>
+    public bool XForwardedForClientCertFingerprintEnabled { get; init; }
+
+    public string? XForwardedForClientCertFingerprintAlias { get; init; }
+
+    /// <summary><c>X-Forwarded-Clientcert-clientverify</c>: the result of verifying the client certificate (mutual TLS).</summary>
+    public bool XForwardedForClientCertClientVerifyEnabled { get; init; }
+
+    public string? XForwardedForClientCertClientVerifyAlias { get; init; }
 }
