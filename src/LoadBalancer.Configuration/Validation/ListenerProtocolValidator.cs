@@ -1,0 +1,31 @@
+namespace LoadBalancer.Configuration.Validation;
+
+/// <summary>ALB listeners are HTTP or HTTPS (QUIC later); NLB listeners TCP or TCPSSL, which are not served yet.</summary>
+internal sealed class ListenerProtocolValidator : IConfigValidator
+{
+    public void Validate(ValidationContext context)
+    {
+        foreach (var scope in context.Listeners)
+        {
+            var message = scope.IsAlb ? AlbProblem(scope.Protocol) : scope.IsNlb ? NlbProblem(scope.Protocol) : null;
+            if (message is not null)
+            {
+                context.Add(scope.Resource, "ListenerProtocol", message);
+            }
+        }
+    }
+
+    private static string? AlbProblem(string? protocol) => protocol switch
+    {
+        ListenerProtocols.Http or ListenerProtocols.Https => null,
+        ListenerProtocols.Quic => "QUIC listeners are not served by this version yet: use HTTPS",
+        _ => $"'{protocol}' is not an ALB listener protocol: use HTTP or HTTPS (TCP and TCPSSL belong to NLB instances)",
+    };
+
+    private static string? NlbProblem(string? protocol) => protocol switch
+    {
+        ListenerProtocols.Tcp or ListenerProtocols.TcpSsl =>
+            "TCP and TCPSSL listeners are not served by this version yet: serve HTTP or HTTPS from an ALB instance",
+        _ => $"'{protocol}' is not an NLB listener protocol: use TCP or TCPSSL (HTTP and HTTPS belong to ALB instances)",
+    };
+}

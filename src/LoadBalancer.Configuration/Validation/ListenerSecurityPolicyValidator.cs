@@ -1,0 +1,20 @@
+namespace LoadBalancer.Configuration.Validation;
+
+/// <summary>A listener's SecurityPolicyId names a system policy or a custom policy of the file.</summary>
+internal sealed class ListenerSecurityPolicyValidator : IConfigValidator
+{
+    public void Validate(ValidationContext context)
+    {
+        foreach (var scope in context.Listeners.Where(s => !s.IsHttp))
+        {
+            var id = scope.Listener.SecurityPolicyId;
+            if (id is null || SystemSecurityPolicies.Contains(id) || context.Config.SecurityPolicies.Exists(p => p.SecurityPolicyId == id))
+            {
+                continue;
+            }
+
+            context.Add(scope.Resource, "SecurityPolicyId",
+                $"security policy '{id}' does not exist: use a system policy ({string.Join(", ", SystemSecurityPolicies.Names)}) or add it to SecurityPolicies");
+        }
+    }
+}
