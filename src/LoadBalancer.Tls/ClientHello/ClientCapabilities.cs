@@ -9,10 +9,10 @@ internal static class ClientCapabilities
     private const ushort EcdsaSecp521r1Sha512 = 0x0603;
 
     /// <summary>The highest real version in supported_versions (GREASE and unknown values ignored), else client_version.</summary>
-    public static ushort MaxVersion(IReadOnlyList<ushort> supportedVersions, ushort legacyVersion)
+    public static ushort MaxVersion(ReadOnlySpan<ushort> supportedVersions, ushort legacyVersion)
     {
         var max = 0;
-        for (var i = 0; i < supportedVersions.Count; i++)
+        for (var i = 0; i < supportedVersions.Length; i++)
         {
             var version = supportedVersions[i];
             if (TlsWire.IsKnownVersion(version) && version > max)
@@ -28,46 +28,27 @@ internal static class ClientCapabilities
     /// TLS 1.3 with an ECDSA signature scheme; or, for TLS 1.2 and lower, an ECDHE_ECDSA suite and signature_algorithms
     /// either absent or listing an ECDSA scheme.
     /// </summary>
-    public static bool SupportsEcdsa(bool offersTls13, IReadOnlyList<ushort> cipherSuites, IReadOnlyList<ushort>? signatureAlgorithms)
+    public static bool SupportsEcdsa(
+        bool offersTls13, ReadOnlySpan<ushort> cipherSuites, ReadOnlySpan<ushort> signatureAlgorithms, bool hasSignatureAlgorithms)
     {
-        if (offersTls13 && signatureAlgorithms is not null && HasTls13EcdsaScheme(signatureAlgorithms))
+        if (offersTls13 && HasTls13EcdsaScheme(signatureAlgorithms))
         {
             return true;
         }
 
         return HasEcdheEcdsaSuite(cipherSuites)
-            && (signatureAlgorithms is null || HasTls13EcdsaScheme(signatureAlgorithms) || Contains(signatureAlgorithms, EcdsaSha1));
+            && (!hasSignatureAlgorithms || HasTls13EcdsaScheme(signatureAlgorithms) || signatureAlgorithms.Contains(EcdsaSha1));
     }
 
-    public static bool Contains(IReadOnlyList<ushort> values, ushort value)
+    /// <summary>The list's elements as a span, without copying when it is an array (as the parser makes them).</summary>
+    public static ReadOnlySpan<ushort> AsSpan(IReadOnlyList<ushort> list) => list as ushort[] ?? [.. list];
+
+    private static bool HasTls13EcdsaScheme(ReadOnlySpan<ushort> schemes) =>
+        schemes.ContainsAny(EcdsaSecp256r1Sha256, EcdsaSecp384r1Sha384, EcdsaSecp521r1Sha512);
+
+    private static bool HasEcdheEcdsaSuite(ReadOnlySpan<ushort> cipherSuites)
     {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i] == value)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasTls13EcdsaScheme(IReadOnlyList<ushort> schemes)
-    {
-        for (var i = 0; i < schemes.Count; i++)
-        {
-            if (schemes[i] is EcdsaSecp256r1Sha256 or EcdsaSecp384r1Sha384 or EcdsaSecp521r1Sha512)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasEcdheEcdsaSuite(IReadOnlyList<ushort> cipherSuites)
-    {
-        for (var i = 0; i < cipherSuites.Count; i++)
+        for (var i = 0; i < cipherSuites.Length; i++)
         {
             if (CipherSuiteFacts.IsEcdheEcdsa(cipherSuites[i]))
             {

@@ -31,8 +31,9 @@ public sealed class ClientHelloInfo
         LegacyVersion = legacyVersion;
         IsTlcp = recordVersion == TlsWire.TlcpVersion || legacyVersion == TlsWire.TlcpVersion;
         SupportedVersions = supportedVersions;
-        MaxVersion = ClientCapabilities.MaxVersion(supportedVersions, legacyVersion);
-        OffersTls13 = ClientCapabilities.Contains(supportedVersions, TlsWire.Tls13Version);
+        var versions = ClientCapabilities.AsSpan(supportedVersions);
+        MaxVersion = ClientCapabilities.MaxVersion(versions, legacyVersion);
+        OffersTls13 = versions.Contains(TlsWire.Tls13Version);
         CipherSuites = cipherSuites;
         HasSignatureAlgorithms = signatureAlgorithms is not null;
         SignatureAlgorithms = signatureAlgorithms ?? [];
@@ -40,7 +41,8 @@ public sealed class ClientHelloInfo
         ServerName = serverName;
         ApplicationProtocols = applicationProtocols;
         RecordBytes = recordBytes;
-        SupportsEcdsa = ClientCapabilities.SupportsEcdsa(OffersTls13, cipherSuites, signatureAlgorithms);
+        SupportsEcdsa = ClientCapabilities.SupportsEcdsa(
+            OffersTls13, ClientCapabilities.AsSpan(cipherSuites), ClientCapabilities.AsSpan(SignatureAlgorithms), HasSignatureAlgorithms);
     }
 
     /// <summary>Version field of the first record (0x0301.. for TLS, 0x0101 for TLCP).</summary>

@@ -18,6 +18,12 @@ public static class ClientHelloReader
     public static ClientHelloStatus TryRead(ReadOnlySequence<byte> buffer, out ClientHelloInfo? info, out string? error)
     {
         info = null;
+        if (SingleRecordFastPath.TryLocate(buffer.FirstSpan, out var firstRecord))
+        {
+            return ClientHelloParser.Parse(
+                buffer.FirstSpan.Slice(TlsWire.RecordHeaderLength, firstRecord.MessageLength), firstRecord, out info, out error);
+        }
+
         var status = RecordWalker.Locate(buffer, out var location, out error);
         if (status != ClientHelloStatus.Complete)
         {
