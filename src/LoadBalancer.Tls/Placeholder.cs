@@ -1,2 +1,0 @@
-namespace LoadBalancer.Tls;
-internal static class Placeholder;
