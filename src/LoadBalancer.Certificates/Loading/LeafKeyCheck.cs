@@ -12,7 +12,7 @@ internal static class LeafKeyCheck
         var kind = KeyOids.KindOf(oid);
         if (kind == KeyKind.Other)
         {
-            errors.Error(field, $"the certificate in '{path}' has a {KeyOids.Describe(oid)} public key, which is not supported; use an RSA or ECC (P-256, P-384, P-521) certificate");
+            errors.Error(field, $"the certificate in '{path}' has a public key of an unsupported algorithm ({KeyOids.Describe(oid)}); use an RSA or ECC (P-256, P-384, P-521) certificate");
             return null;
         }
 
