@@ -16,6 +16,7 @@ public sealed record CertificateFacts(
 {
     private const string Md5WithRsaOid = "1.2.840.113549.1.1.4";
     private const string SubjectAltNameOid = "2.5.29.17";
+    private const string CommonNameOid = "2.5.4.3";
 
     public static CertificateFacts Read(X509Certificate2 certificate)
     {
@@ -70,7 +71,7 @@ public sealed record CertificateFacts(
 
         if (names.Count == 0)
         {
-            var cn = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            var cn = ReadCommonName(certificate);
             if (!string.IsNullOrEmpty(cn))
             {
                 names.Add(cn.ToLowerInvariant());
@@ -79,4 +80,14 @@ public sealed record CertificateFacts(
 
         return names.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The subject's CN only: <see cref="X509Certificate2.GetNameInfo"/> with SimpleName falls back to O, OU or the e-mail
+    /// address, which are not host names.
+    /// </summary>
+    private static string? ReadCommonName(X509Certificate2 certificate) =>
+        certificate.SubjectName.EnumerateRelativeDistinguishedNames()
+            .Where(rdn => !rdn.HasMultipleElements && rdn.GetSingleElementType().Value == CommonNameOid)
+            .Select(rdn => rdn.GetSingleElementValue())
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
 }
