@@ -39,11 +39,7 @@ internal static class PrivateKeyAttacher
             rsa.ImportRSAPrivateKey(key.Der, out _);
         }
 
-        using var certificateKey = leaf.GetRSAPublicKey()!;
-        var ours = rsa.ExportParameters(includePrivateParameters: false);
-        var theirs = certificateKey.ExportParameters(includePrivateParameters: false);
-        var same = ours.Modulus.AsSpan().SequenceEqual(theirs.Modulus) && ours.Exponent.AsSpan().SequenceEqual(theirs.Exponent);
-        return same ? leaf.CopyWithPrivateKey(rsa) : Mismatch(keyPath, certificatePath, errors);
+        return Copy(() => leaf.CopyWithPrivateKey(rsa), keyPath, certificatePath, errors);
     }
 
     private static X509Certificate2? AttachEc(X509Certificate2 leaf, PrivateKeyData key, string keyPath, string certificatePath, EntryErrors errors)
@@ -58,17 +54,20 @@ internal static class PrivateKeyAttacher
             ecdsa.ImportECPrivateKey(key.Der, out _);
         }
 
-        using var certificateKey = leaf.GetECDsaPublicKey()!;
-        var ours = ecdsa.ExportParameters(includePrivateParameters: false);
-        var theirs = certificateKey.ExportParameters(includePrivateParameters: false);
-        var same = ecdsa.KeySize == certificateKey.KeySize
-            && ours.Q.X.AsSpan().SequenceEqual(theirs.Q.X) && ours.Q.Y.AsSpan().SequenceEqual(theirs.Q.Y);
-        return same ? leaf.CopyWithPrivateKey(ecdsa) : Mismatch(keyPath, certificatePath, errors);
+        return Copy(() => leaf.CopyWithPrivateKey(ecdsa), keyPath, certificatePath, errors);
     }
 
-    private static X509Certificate2? Mismatch(string keyPath, string certificatePath, EntryErrors errors)
+    /// <summary>CopyWithPrivateKey compares the public keys itself and throws ArgumentException when they differ.</summary>
+    private static X509Certificate2? Copy(Func<X509Certificate2> copy, string keyPath, string certificatePath, EntryErrors errors)
     {
-        errors.Error(Field, $"the private key does not belong to the certificate (public keys differ): '{keyPath}' does not match the leaf in '{certificatePath}'; use the key the certificate was issued for");
-        return null;
+        try
+        {
+            return copy();
+        }
+        catch (ArgumentException)
+        {
+            errors.Error(Field, $"the private key does not belong to the certificate (public keys differ): '{keyPath}' does not match the leaf in '{certificatePath}'; use the key the certificate was issued for");
+            return null;
+        }
     }
 }
