@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LoadBalancer.Configuration.Model;
 
 /// <summary>A server certificate: RSA/ECC (<see cref="CertificateFile"/> + <see cref="PrivateKeyFile"/>) or SM2 (the four Sign/Encrypt files).</summary>
@@ -11,6 +13,7 @@ public sealed record CertificateConfig
     public string? EncryptCertificateFile { get; init; }
     public string? EncryptPrivateKeyFile { get; init; }
 
+    [JsonIgnore]
     public bool IsSm2 => SignCertificateFile is not null || SignPrivateKeyFile is not null
         || EncryptCertificateFile is not null || EncryptPrivateKeyFile is not null;
 }

@@ -1,0 +1,49 @@
+using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Hosting;
+using LoadBalancer.Listeners;
+
+namespace LoadBalancer.Cli;
+
+/// <summary><c>LoadBalancer explain</c>: a listener's candidates for a name in rank order, and what separated each.</summary>
+internal static class ExplainCommand
+{
+    public static int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SnapshotBuilder.Load(arguments.Config, version: 1);
+        if (result.Snapshot is null)
+        {
+            result.Errors.ToList().ForEach(e => stderr.WriteLine(e));
+            return 1;
+        }
+
+        if (!result.Snapshot.Listeners.TryGetValue(arguments.ListenerId!, out var listener) || listener.Selector is null)
+        {
+            var https = result.Snapshot.Listeners.Values.Where(l => l.Selector is not null).Select(l => l.Id);
+            stderr.WriteLine($"no HTTPS listener '{arguments.ListenerId}' in {arguments.Config} (HTTPS listeners: {string.Join(", ", https)})");
+            return 1;
+        }
+
+        Print(listener, arguments.ServerName!, !arguments.RsaOnly, stdout);
+        return 0;
+    }
+
+    private static void Print(ListenerRuntime listener, string serverName, bool ecdsa, TextWriter stdout)
+    {
+        var selector = listener.Selector!;
+        stdout.WriteLine($"listener {listener.Id}, SNI '{serverName}', client {(ecdsa ? "that can use ECDSA" : "without ECDSA (RSA only)")}");
+        var candidates = selector.Explain(serverName, ecdsa);
+        foreach (var candidate in candidates)
+        {
+            var because = candidate.AboveNextBecause is { } c ? $"  > next: {c.Describe()}" : "";
+            stdout.WriteLine($"  {candidate.Rank}. {candidate.Certificate.Id,-24} {(candidate.Wildcard ? "wildcard" : "exact   ")}  {candidate.Certificate.Facts}{because}");
+        }
+
+        if (candidates.Count == 0)
+        {
+            stdout.WriteLine("  no certificate of this listener matches that name");
+        }
+
+        var chosen = selector.Select(serverName, ecdsa);
+        stdout.WriteLine($"chosen: {chosen.Certificate.Id} ({chosen.Criterion.Describe()})");
+    }
+}

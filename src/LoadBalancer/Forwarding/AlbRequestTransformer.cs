@@ -1,0 +1,53 @@
+using System.Globalization;
+using LoadBalancer.Configuration.Model;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace LoadBalancer.Forwarding;
+
+/// <summary>
+/// Copies the request as YARP does (original Host kept) and sets the listener's XForwardedForConfig headers. Client
+/// copies of those headers are dropped; X-Forwarded-For keeps the client's chain and appends the peer address.
+/// </summary>
+internal sealed class AlbRequestTransformer(XForwardedForConfig config, int listenerPort, string loadBalancerId) : HttpTransformer
+{
+    private readonly string _port = listenerPort.ToString(CultureInfo.InvariantCulture);
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        var headers = proxyRequest.Headers;
+        foreach (var name in ForwardedHeaders.Managed)
+        {
+            headers.Remove(name);
+        }
+
+        var connection = httpContext.Connection;
+        if (config.XForwardedForEnabled && connection.RemoteIpAddress is { } client)
+        {
+            var address = (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
+            var chain = httpContext.Request.Headers[ForwardedHeaders.For];
+            headers.TryAddWithoutValidation(ForwardedHeaders.For, chain.Count == 0 ? address : $"{string.Join(", ", chain.ToArray())}, {address}");
+        }
+
+        if (config.XForwardedForProtoEnabled)
+        {
+            headers.TryAddWithoutValidation(ForwardedHeaders.Proto, httpContext.Request.Scheme);
+        }
+
+        if (config.XForwardedForSLBPortEnabled)
+        {
+            headers.TryAddWithoutValidation(ForwardedHeaders.Port, _port);
+        }
+
+        if (config.XForwardedForSLBIdEnabled)
+        {
+            headers.TryAddWithoutValidation(ForwardedHeaders.SlbId, loadBalancerId);
+        }
+
+        if (config.XForwardedForClientSrcPortEnabled)
+        {
+            headers.TryAddWithoutValidation(ForwardedHeaders.ClientSrcPort, connection.RemotePort.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

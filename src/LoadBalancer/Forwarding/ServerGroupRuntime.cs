@@ -1,0 +1,88 @@
+using System.Net;
+
+namespace LoadBalancer.Forwarding;
+
+/// <summary>
+/// A server group in one snapshot: its servers and its scheduler (Wrr, Wlc or Sch). A server of weight 0 takes no
+/// new requests; servers that just refused a connection are skipped while others are healthy.
+/// </summary>
+internal sealed class ServerGroupRuntime
+{
+    private readonly SmoothWeightedRoundRobin _wrr;
+    private readonly string _scheduler;
+
+    public ServerGroupRuntime(string id, string scheduler, IReadOnlyList<BackendServer> servers)
+    {
+        Id = id;
+        _scheduler = scheduler;
+        Servers = servers.ToArray();
+        _wrr = new SmoothWeightedRoundRobin(Servers.Select(s => s.Weight).ToArray());
+    }
+
+    public string Id { get; }
+
+    public BackendServer[] Servers { get; }
+
+    public BackendServer? Pick(IPAddress? client)
+    {
+        var anyHealthy = Servers.Any(s => s.Weight > 0 && s.IsHealthy);
+        bool Eligible(int i) => !anyHealthy || Servers[i].IsHealthy;
+        var index = _scheduler switch
+        {
+            "Wlc" => LeastConnections(Eligible),
+            "Sch" => SourceHash(client, Eligible),
+            _ => _wrr.Next(Eligible),
+        };
+        return index < 0 ? null : Servers[index];
+    }
+
+    /// <summary>Weighted least connections: the lowest active/weight ratio.</summary>
+    private int LeastConnections(Func<int, bool> eligible)
+    {
+        var best = -1;
+        for (var i = 0; i < Servers.Length; i++)
+        {
+            if (Servers[i].Weight <= 0 || !eligible(i))
+            {
+                continue;
+            }
+
+            if (best < 0 || (long)Servers[i].ActiveRequests * Servers[best].Weight < (long)Servers[best].ActiveRequests * Servers[i].Weight)
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Source IP hash: the same client goes to the same server while the group is unchanged.</summary>
+    private int SourceHash(IPAddress? client, Func<int, bool> eligible)
+    {
+        var total = 0;
+        for (var i = 0; i < Servers.Length; i++)
+        {
+            total += Servers[i].Weight > 0 && eligible(i) ? Servers[i].Weight : 0;
+        }
+
+        if (total == 0)
+        {
+            return -1;
+        }
+
+        var bytes = client?.GetAddressBytes() ?? [];
+        var point = (int)(System.IO.Hashing.XxHash32.HashToUInt32(bytes) % (uint)total);
+        for (var i = 0; i < Servers.Length; i++)
+        {
+            var share = Servers[i].Weight > 0 && eligible(i) ? Servers[i].Weight : 0;
+            if (point < share)
+            {
+                return i;
+            }
+
+            point -= share;
+        }
+
+        return -1;
+    }
+}

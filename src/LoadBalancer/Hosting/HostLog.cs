@@ -1,0 +1,24 @@
+using LoadBalancer.Logging;
+
+namespace LoadBalancer.Hosting;
+
+internal static partial class HostLog
+{
+    [LoggerMessage(EventId = LogEvents.ConfigurationLoaded, Level = LogLevel.Information,
+        Message = "Serving {ConfigPath} (version {Version}): {ListenerCount} listeners, {CertificateCount} certificates")]
+    public static partial void Loaded(ILogger logger, string configPath, long version, int listenerCount, int certificateCount);
+
+    [LoggerMessage(EventId = LogEvents.ConfigurationReloaded, Level = LogLevel.Information,
+        Message = "Reloaded {ConfigPath} (version {Version}): listeners added [{Added}], removed [{Removed}], changed [{Changed}]; {CertificateCount} certificates")]
+    public static partial void Reloaded(ILogger logger, string configPath, long version, string added, string removed, string changed, int certificateCount);
+
+    [LoggerMessage(EventId = LogEvents.ConfigurationRejected, Level = LogLevel.Error,
+        Message = "Rejected the edit of {ConfigPath}: {ErrorCount} errors; still serving version {Version}")]
+    public static partial void Rejected(ILogger logger, string configPath, int errorCount, long version);
+
+    [LoggerMessage(EventId = LogEvents.ConfigurationError, Level = LogLevel.Error, Message = "  {Problem}")]
+    public static partial void Problem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = LogEvents.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Problem}")]
+    public static partial void Warning(ILogger logger, string problem);
+}

@@ -1,0 +1,12 @@
+using Serilog.Core;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>How the host is started: from the command line, or by the tests (which add a log sink to read).</summary>
+internal sealed record HostSettings(string ConfigPath)
+{
+    public ILogEventSink? ExtraLogSink { get; init; }
+
+    /// <summary>How often the watched files are compared even without a file-system event.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,44 @@
+using System.Net.Sockets;
+using LoadBalancer.Listeners;
+using Microsoft.Extensions.Configuration;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>
+/// Describes the snapshot's listener endpoints to Kestrel as reloadable configuration. On a reload Kestrel diffs
+/// them: an endpoint whose description is unchanged keeps its socket and its connections; a new one binds; a
+/// removed or changed one unbinds. The description holds what needs a new socket (address, port, kind, HTTP
+/// versions); everything else (certificates, routes) is read per connection from the snapshot.
+/// </summary>
+internal sealed class ListenerEndpointsProvider : ConfigurationProvider, IConfigurationSource
+{
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
+
+    public void Publish(RuntimeSnapshot snapshot)
+    {
+        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var listener in snapshot.Listeners.Values)
+        {
+            var section = $"Endpoints:{EndpointName(listener)}:";
+            data[section + "Url"] = Url(listener);
+            data[section + "Protocols"] = listener.Http2Enabled ? "Http1AndHttp2" : "Http1";
+            data[section + "ListenerProtocol"] = listener.Kind.ToString();
+        }
+
+        Data = data;
+        OnReload();
+    }
+
+    private static string EndpointName(ListenerRuntime listener)
+    {
+        var safe = new string(listener.Id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+        return $"{safe}_{listener.Kind}";
+    }
+
+    private static string Url(ListenerRuntime listener)
+    {
+        var address = listener.Endpoint.Address;
+        var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        return $"http://{host}:{listener.Endpoint.Port}";
+    }
+}

@@ -1,0 +1,50 @@
+using LoadBalancer.DemoBackend;
+using LoadBalancer.Forwarding;
+using LoadBalancer.Listeners;
+using LoadBalancer.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Serilog;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>Composes the process: Kestrel endpoints from the snapshot, TLS, forwarding, reload, demo backends, logging.</summary>
+internal static class LoadBalancerHost
+{
+    public static WebApplication Create(RuntimeSnapshot initial, HostSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(LoggingSetup.Create(settings.ExtraLogSink), dispose: true);
+
+        var endpoints = new ListenerEndpointsProvider();
+        endpoints.Publish(initial);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(new SnapshotHolder(initial));
+        services.AddSingleton(endpoints);
+        services.AddSingleton<ListenerResolver>();
+        services.AddSingleton<ListenerEndpointConfigurator>();
+        services.AddSingleton<BackendClient>();
+        services.AddSingleton<ForwardingMiddleware>();
+        services.AddHttpForwarder();
+        services.AddSingleton<ReloadService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReloadService>());
+        services.AddSingleton<DemoBackendHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoBackendHost>());
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Configure(new ConfigurationBuilder().Add(endpoints).Build(), reloadOnChange: true);
+            kestrel.ConfigureEndpointDefaults(options => kestrel.ApplicationServices.GetRequiredService<ListenerEndpointConfigurator>().Configure(options));
+        });
+
+        var app = builder.Build();
+        var forwarding = app.Services.GetRequiredService<ForwardingMiddleware>();
+        app.Run(forwarding.InvokeAsync);
+        return app;
+    }
+}

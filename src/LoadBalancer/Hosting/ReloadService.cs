@@ -1,0 +1,160 @@
+using System.Runtime.InteropServices;
+using LoadBalancer.Configuration;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>
+/// Watches the listener file and every file it names (certificates, keys, CAs) and applies an edit within a
+/// second: file-system events trigger a check, a periodic comparison catches what events miss, and SIGHUP forces
+/// one. A new snapshot is built off to the side; only a valid one replaces the current, otherwise every error is
+/// logged and the last good version keeps serving.
+/// </summary>
+internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsProvider endpoints, HostSettings settings, ILogger<ReloadService> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(150);
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Lock _reloadLock = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private IReadOnlyList<string> _watched = [];
+    private FileStamps _stamps = new("");
+    private long _version;
+
+    /// <summary>Raised after a new snapshot is in place (the demo backends follow it).</summary>
+    public event Action<RuntimeSnapshot>? Applied;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var current = snapshots.Current;
+        _version = current.Version;
+        Watch(current.SourceFiles);
+        HostLog.Loaded(logger, settings.ConfigPath, current.Version, current.Listeners.Count, current.Certificates.ById.Count);
+        LogWarnings(current.Warnings);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Reloads now. True when a new snapshot was applied, false when nothing changed or the file was refused.</summary>
+    public bool ReloadNow()
+    {
+        lock (_reloadLock)
+        {
+            var result = SnapshotBuilder.Load(settings.ConfigPath, _version + 1);
+            Watch(result.SourceFiles);
+            if (result.Snapshot is null)
+            {
+                var errors = result.Errors.ToList();
+                HostLog.Rejected(logger, settings.ConfigPath, errors.Count, snapshots.Current.Version);
+                errors.ForEach(e => HostLog.Problem(logger, e.ToString()));
+                return false;
+            }
+
+            _version = result.Snapshot.Version;
+            Apply(result.Snapshot);
+            return true;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var hangup = RegisterHangup();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(settings.PollInterval, stoppingToken);
+                await Task.Delay(SettleTime, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            while (_wake.Wait(0, CancellationToken.None))
+            {
+            }
+
+            if (FileStamps.Of(_watched) != _stamps)
+            {
+                ReloadNow();
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _watchers.ForEach(w => w.Dispose());
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    private void Apply(RuntimeSnapshot next)
+    {
+        var previous = snapshots.Current;
+        snapshots.Replace(next);
+        endpoints.Publish(next);
+        var added = string.Join(", ", next.Listeners.Keys.Except(previous.Listeners.Keys));
+        var removed = string.Join(", ", previous.Listeners.Keys.Except(next.Listeners.Keys));
+        var changed = string.Join(", ", next.Listeners.Keys.Intersect(previous.Listeners.Keys)
+            .Where(id => next.Listeners[id].Config != previous.Listeners[id].Config));
+        HostLog.Reloaded(logger, settings.ConfigPath, next.Version, added, removed, changed, next.Certificates.ById.Count);
+
+        LogWarnings(next.Warnings);
+        Applied?.Invoke(next);
+    }
+
+    private void LogWarnings(IReadOnlyList<ConfigError> problems)
+    {
+        foreach (var warning in problems.Where(p => !p.IsError))
+        {
+            HostLog.Warning(logger, warning.ToString());
+        }
+    }
+
+    /// <summary>Watches the folders of the given files; remembers their stamps as the state now applied or refused.</summary>
+    private void Watch(IReadOnlyList<string> files)
+    {
+        _watched = files;
+        _stamps = FileStamps.Of(files);
+        var folders = files.Select(Path.GetDirectoryName).OfType<string>().Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in _watchers.Where(w => !folders.Contains(w.Path)).ToList())
+        {
+            stale.Dispose();
+            _watchers.Remove(stale);
+        }
+
+        foreach (var folder in folders.Where(f => _watchers.All(w => w.Path != f)))
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            watcher.Changed += (_, _) => Nudge();
+            watcher.Created += (_, _) => Nudge();
+            watcher.Deleted += (_, _) => Nudge();
+            watcher.Renamed += (_, _) => Nudge();
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
+    }
+
+    /// <summary>A file-system event: check now (the stamps decide whether anything we read changed).</summary>
+    private void Nudge()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private PosixSignalRegistration? RegisterHangup()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        return PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _stamps = new FileStamps("forced");
+            Nudge();
+        });
+    }
+}

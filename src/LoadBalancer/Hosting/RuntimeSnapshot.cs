@@ -1,0 +1,31 @@
+using System.Net;
+using LoadBalancer.Certificates;
+using LoadBalancer.Configuration;
+using LoadBalancer.Forwarding;
+using LoadBalancer.Listeners;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>
+/// Everything derived from one version of the listener file, immutable. Built and validated off to the side, then
+/// swapped in with one reference assignment; a connection reads it once, when it is accepted.
+/// </summary>
+internal sealed class RuntimeSnapshot
+{
+    public required long Version { get; init; }
+
+    public required ConfigFile File { get; init; }
+
+    public required CertificateStore Certificates { get; init; }
+
+    public required IReadOnlyDictionary<string, ListenerRuntime> Listeners { get; init; }
+
+    public required IReadOnlyDictionary<IPEndPoint, ListenerRuntime> ListenersByEndpoint { get; init; }
+
+    public required IReadOnlyDictionary<string, ServerGroupRuntime> ServerGroups { get; init; }
+
+    public required IReadOnlyList<ConfigError> Warnings { get; init; }
+
+    /// <summary>Every file the snapshot was read from (the listener file, certificates, keys, CAs), for the reload watcher.</summary>
+    public required IReadOnlyList<string> SourceFiles { get; init; }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using LoadBalancer.Certificates;
+using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Configuration;
+using LoadBalancer.Configuration.Model;
+using LoadBalancer.Configuration.Validation;
+using LoadBalancer.Forwarding;
+using LoadBalancer.Listeners;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>Reads, validates and loads one version of the listener file into a <see cref="RuntimeSnapshot"/>.</summary>
+internal static class SnapshotBuilder
+{
+    private const int DefaultRequestTimeoutSeconds = 60;
+
+    public static SnapshotBuildResult Load(string path, long version)
+    {
+        var read = ConfigReader.Read(path);
+        return read.File is null ? new SnapshotBuildResult(null, read.Errors, [Path.GetFullPath(path)]) : Build(read.File, version);
+    }
+
+    public static SnapshotBuildResult Build(ConfigFile file, long version)
+    {
+        var config = file.Config;
+        var sourceFiles = SourceFiles(file);
+        var problems = new List<ConfigError>(ConfigValidator.Validate(config));
+        var certificates = CertificateStore.Load(config.Certificates, file.Resolve);
+        problems.AddRange(certificates.Errors);
+        var cas = CaCertificateStore.Load(config.CaCertificates, file.Resolve);
+        problems.AddRange(cas.Errors);
+        if (problems.Any(p => p.IsError))
+        {
+            return new SnapshotBuildResult(null, problems, sourceFiles);
+        }
+
+        var groups = config.ServerGroups.ToDictionary(g => g.ServerGroupId!, BuildGroup, StringComparer.Ordinal);
+        var listeners = new Dictionary<string, ListenerRuntime>(StringComparer.Ordinal);
+        foreach (var instance in config.LoadBalancers)
+        {
+            foreach (var listener in instance.Listeners)
+            {
+                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, groups);
+            }
+        }
+
+        var snapshot = new RuntimeSnapshot
+        {
+            Version = version,
+            File = file,
+            Certificates = certificates.Store,
+            Listeners = listeners,
+            ListenersByEndpoint = listeners.Values.ToDictionary(l => l.Endpoint),
+            ServerGroups = groups,
+            Warnings = problems,
+            SourceFiles = sourceFiles,
+        };
+        return new SnapshotBuildResult(snapshot, problems, sourceFiles);
+    }
+
+    private static ServerGroupRuntime BuildGroup(ServerGroupConfig group)
+    {
+        var scheme = string.Equals(group.Protocol, "HTTPS", StringComparison.Ordinal) ? "https" : "http";
+        var servers = group.Servers.Select(s => new BackendServer(s.ServerIp!, s.Port, s.Weight, scheme)).ToList();
+        return new ServerGroupRuntime(group.ServerGroupId!, group.Scheduler, servers);
+    }
+
+    private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, Dictionary<string, ServerGroupRuntime> groups)
+    {
+        var kind = string.Equals(listener.ListenerProtocol, "HTTPS", StringComparison.Ordinal) ? ListenerKind.Https : ListenerKind.Http;
+        return new ListenerRuntime
+        {
+            Id = listener.ListenerId!,
+            LoadBalancerId = instance.LoadBalancerId!,
+            Kind = kind,
+            Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
+            Config = listener,
+            Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
+            Selector = kind == ListenerKind.Https ? BuildSelector(listener, certificates) : null,
+            Router = BuildRouter(listener, groups),
+            Transformer = new AlbRequestTransformer(listener.XForwardedForConfig ?? new XForwardedForConfig(), listener.ListenerPort, instance.LoadBalancerId!),
+            RequestConfig = new ForwarderRequestConfig
+            {
+                ActivityTimeout = TimeSpan.FromSeconds(listener.RequestTimeout ?? DefaultRequestTimeoutSeconds),
+                Version = HttpVersion.Version11,
+                VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            },
+        };
+    }
+
+    private static CertificateSelector BuildSelector(ListenerConfig listener, CertificateStore certificates)
+    {
+        var defaultCertificate = certificates.ById[listener.Certificates![0].CertificateId!];
+        var additional = (listener.AdditionalCertificates ?? []).Select(c => certificates.ById[c.CertificateId!]).ToList();
+        return CertificateSelector.Create(defaultCertificate, additional);
+    }
+
+    private static ListenerRouter BuildRouter(ListenerConfig listener, Dictionary<string, ServerGroupRuntime> groups)
+    {
+        var rules = (listener.Rules ?? [])
+            .OrderBy(r => r.Priority)
+            .Select(r => new RouteRule(
+                r.RuleId!,
+                r.Priority,
+                Patterns(r, "Host", c => c.HostConfig, StringComparison.OrdinalIgnoreCase),
+                Patterns(r, "Path", c => c.PathConfig, StringComparison.Ordinal),
+                BuildTarget(r.RuleActions, groups)))
+            .ToArray();
+        return new ListenerRouter(rules, BuildTarget(listener.DefaultActions ?? [], groups));
+    }
+
+    private static WildcardPattern[] Patterns(RuleConfig rule, string type, Func<RuleConditionConfig, ValuesConfig?> values, StringComparison comparison) =>
+        rule.RuleConditions
+            .Where(c => string.Equals(c.Type, type, StringComparison.Ordinal))
+            .SelectMany(c => values(c)?.Values ?? [])
+            .Select(v => new WildcardPattern(v, comparison))
+            .ToArray();
+
+    private static ForwardTarget BuildTarget(IReadOnlyList<ActionConfig> actions, Dictionary<string, ServerGroupRuntime> groups)
+    {
+        var tuples = actions.First(a => a.Type == "ForwardGroup").ForwardGroupConfig!.ServerGroupTuples;
+        return new ForwardTarget(tuples.Select(t => (groups[t.ServerGroupId!], t.Weight)).ToList());
+    }
+
+    private static List<string> SourceFiles(ConfigFile file)
+    {
+        var files = new List<string> { Path.GetFullPath(file.Path) };
+        foreach (var certificate in file.Config.Certificates)
+        {
+            string?[] paths = [certificate.CertificateFile, certificate.PrivateKeyFile, certificate.SignCertificateFile,
+                certificate.SignPrivateKeyFile, certificate.EncryptCertificateFile, certificate.EncryptPrivateKeyFile];
+            files.AddRange(paths.OfType<string>().Select(file.Resolve));
+        }
+
+        files.AddRange(file.Config.CaCertificates.Select(c => c.CertificateFile).OfType<string>().Select(file.Resolve));
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+}

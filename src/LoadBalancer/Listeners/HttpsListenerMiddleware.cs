@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Tls.ClientHello;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LoadBalancer.Listeners;
+
+/// <summary>
+/// Ends TLS on an HTTPS listener: peeks the ClientHello, chooses the certificate from the connection's snapshot,
+/// runs the handshake on <see cref="SslStream"/>, logs one line, then hands the decrypted connection to Kestrel's
+/// HTTP pipeline. Kestrel's own HTTPS middleware sits behind this one only so that Kestrel treats the endpoint as
+/// TLS (HTTP/2 by ALPN); it is never reached.
+/// </summary>
+internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResolver resolver, HttpPipelineHolder pipeline, ILogger logger)
+{
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task OnConnectionAsync(ConnectionContext connection)
+    {
+        var feature = resolver.Attach(connection, endpoint, ListenerKind.Https);
+        if (feature is null)
+        {
+            return;
+        }
+
+        var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
+        timeout.CancelAfter(HandshakeTimeout);
+        var sslStream = await HandshakeAsync(attempt, connection, timeout.Token);
+        if (sslStream is null)
+        {
+            return;
+        }
+
+        await using (sslStream)
+        {
+            await ContinueDecryptedAsync(connection, sslStream);
+        }
+    }
+
+    private static async Task<SslStream?> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, CancellationToken cancellationToken)
+    {
+        ClientHelloInfo? hello;
+        try
+        {
+            (var status, hello, var error) = await ClientHelloPeek.ReadAsync(connection.Transport.Input, cancellationToken);
+            if (status != ClientHelloStatus.Complete || hello is null)
+            {
+                attempt.Failed(error ?? status.ToString());
+                return null;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            attempt.Failed($"no complete ClientHello within {HandshakeTimeout.TotalSeconds:F0} s");
+            return null;
+        }
+
+        attempt.Hello = hello;
+        if (hello.IsTlcp)
+        {
+            attempt.Failed("the client speaks TLCP (version 0x0101) and this listener has no SM2 certificate");
+            return null;
+        }
+
+        var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
+        attempt.Selection = selection;
+        var sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
+        try
+        {
+            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            await sslStream.DisposeAsync();
+            attempt.Failed(e is OperationCanceledException ? $"handshake not finished within {HandshakeTimeout.TotalSeconds:F0} s" : Describe(e));
+            return null;
+        }
+
+        var tls = new TlsConnectionFeatures(sslStream, hello.ServerName);
+        connection.Features.Set<ITlsConnectionFeature>(tls);
+        connection.Features.Set<ITlsHandshakeFeature>(tls);
+        connection.Features.Set<ITlsApplicationProtocolFeature>(tls);
+        connection.Features.Set<ISslStreamFeature>(tls);
+        connection.Features.Set(new HandshakeFeature(hello, selection));
+        attempt.Completed(sslStream);
+        return sslStream;
+    }
+
+    private async Task ContinueDecryptedAsync(ConnectionContext connection, SslStream sslStream)
+    {
+        var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
+        var decrypted = new SslDuplexPipe(sslStream, pool);
+        var transport = connection.Transport;
+        connection.Transport = decrypted;
+        try
+        {
+            await pipeline.Next(connection);
+        }
+        finally
+        {
+            await decrypted.CompleteAsync();
+            connection.Transport = transport;
+        }
+    }
+
+    /// <summary>The innermost messages of a handshake exception, e.g. "...: error:0A0000C1:SSL routines::no shared cipher".</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (!e.Message.Contains("see inner exception", StringComparison.OrdinalIgnoreCase))
+            {
+                messages.Add(e.Message);
+            }
+        }
+
+        return messages.Count == 0 ? exception.GetType().Name : string.Join(": ", messages.Distinct());
+    }
+
+    /// <summary>What one handshake has learned so far, for its single log line.</summary>
+    private sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionContext connection, ILogger logger)
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+
+        public ListenerRuntime Listener { get; } = listener;
+
+        public ClientHelloInfo? Hello { get; set; }
+
+        public CertificateSelection? Selection { get; set; }
+
+        private string Client => connection.RemoteEndPoint?.ToString() ?? "?";
+
+        private string Sni => Hello?.ServerName ?? "-";
+
+        private double Elapsed => Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
+
+        public void Failed(string reason)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var (client, sni, certificate, elapsed) = (Client, Sni, Selection?.Certificate.Id ?? "-", Elapsed);
+                ConnectionLog.HandshakeFailed(logger, Listener.Id, client, sni, certificate, reason, elapsed);
+            }
+        }
+
+        public void Completed(SslStream stream)
+        {
+            if (!logger.IsEnabled(LogLevel.Information))
+            {
+                return;
+            }
+
+            var alpn = stream.NegotiatedApplicationProtocol.Protocol.IsEmpty ? "-" : stream.NegotiatedApplicationProtocol.ToString();
+            var (client, sni, elapsed) = (Client, Sni, Elapsed);
+            var selection = Selection!.Value;
+            var criterion = selection.Criterion.Describe();
+            var version = TlsNames.Version(stream.SslProtocol);
+            var cipher = stream.NegotiatedCipherSuite.ToString();
+            ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, selection.Certificate.Id, criterion, version, cipher, alpn, elapsed);
+        }
+    }
+}

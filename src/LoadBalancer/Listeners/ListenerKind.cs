@@ -1,0 +1,7 @@
+namespace LoadBalancer.Listeners;
+
+internal enum ListenerKind
+{
+    Http,
+    Https,
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using LoadBalancer.Certificates;
+using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Configuration.Model;
+using LoadBalancer.Forwarding;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace LoadBalancer.Listeners;
+
+/// <summary>
+/// A listener as one snapshot serves it: its endpoint, certificate selector, TLS options per certificate, routes
+/// and headers. Built once per snapshot; handshakes and requests only read it.
+/// </summary>
+internal sealed class ListenerRuntime
+{
+    private static readonly List<SslApplicationProtocol> Http2AndHttp11 = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
+    private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
+    private readonly ConcurrentDictionary<ServerCertificate, SslServerAuthenticationOptions> _serverOptions = new();
+
+    public required string Id { get; init; }
+
+    public required string LoadBalancerId { get; init; }
+
+    public required ListenerKind Kind { get; init; }
+
+    public required IPEndPoint Endpoint { get; init; }
+
+    public required ListenerConfig Config { get; init; }
+
+    public bool Http2Enabled { get; init; }
+
+    public CertificateSelector? Selector { get; init; }
+
+    public ListenerRouter? Router { get; init; }
+
+    public HttpTransformer? Transformer { get; init; }
+
+    public ForwarderRequestConfig RequestConfig { get; init; } = ForwarderRequestConfig.Empty;
+
+    /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
+    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd(certificate, CreateServerOptions);
+
+    private SslServerAuthenticationOptions CreateServerOptions(ServerCertificate certificate) => new()
+    {
+        ServerCertificateContext = certificate.Context,
+        ApplicationProtocols = Http2Enabled ? Http2AndHttp11 : Http11Only,
+        ClientCertificateRequired = false,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        AllowRenegotiation = false,
+    };
+}

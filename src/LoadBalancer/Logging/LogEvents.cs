@@ -1,0 +1,21 @@
+namespace LoadBalancer.Logging;
+
+/// <summary>Every event id this program logs with, in one place.</summary>
+internal static class LogEvents
+{
+    public const int ConfigurationLoaded = 1000;
+    public const int ConfigurationReloaded = 1001;
+    public const int ConfigurationRejected = 1002;
+    public const int ConfigurationError = 1003;
+    public const int ConfigurationWarning = 1004;
+    public const int ListenerBound = 1010;
+    public const int DemoBackendStarted = 1020;
+    public const int DemoBackendStopped = 1021;
+
+    public const int TlsHandshakeCompleted = 1100;
+    public const int TlsHandshakeFailed = 1101;
+    public const int ConnectionRefusedNoListener = 1102;
+
+    public const int ForwardFailed = 1200;
+    public const int NoServerAvailable = 1201;
+}

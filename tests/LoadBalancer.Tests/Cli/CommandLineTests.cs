@@ -1,0 +1,115 @@
+using LoadBalancer.Cli;
+using LoadBalancer.Tests.Support;
+using static LoadBalancer.Tests.Support.TestScenario;
+
+namespace LoadBalancer.Tests.Cli;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TestScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    [Fact]
+    public async Task ValidateExitsZeroForAGoodFile()
+    {
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        _scenario.Write(_scenario.Config([Group("sgp", (5080, 100))], Https("lsn", 8443, "cert-www", [], "sgp")));
+
+        var (code, stdout, stderr) = await RunAsync("validate", "--config", _scenario.ConfigPath);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("OK", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateExitsOneListingEveryErrorWithItsResourceAndField()
+    {
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        _scenario.Certificates.Add(new() { CertificateId = "cert-gone", CertificateFile = "../certs/gone.crt", PrivateKeyFile = "../certs/gone.key" });
+        var listener = Https("lsn-https", 8443, "cert-www", ["cert-gone"], "sgp-unknown");
+        var twin = Http("lsn-twin", 8443, "sgp");
+        _scenario.Write(_scenario.Config([Group("sgp", (5080, 100))], listener, twin));
+
+        var (code, _, stderr) = await RunAsync("validate", "--config", _scenario.ConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Certificate 'cert-gone'", stderr, StringComparison.Ordinal);
+        Assert.Contains("gone.crt", stderr, StringComparison.Ordinal);
+        Assert.Contains("sgp-unknown", stderr, StringComparison.Ordinal);
+        Assert.Contains("lsn-twin", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateNamesAKeyThatDoesNotMatchItsCertificate()
+    {
+        _scenario.AddCertificate("cert-a", ["a.example.com"]);
+        _scenario.AddCertificate("cert-b", ["b.example.com"]);
+        _scenario.Certificates[0] = _scenario.Certificates[0] with { PrivateKeyFile = _scenario.Certificates[1].PrivateKeyFile };
+        _scenario.Write(_scenario.Config([Group("sgp", (5080, 100))], Https("lsn", 8443, "cert-a", ["cert-b"], "sgp")));
+
+        var (code, _, stderr) = await RunAsync("validate", "--config", _scenario.ConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Certificate 'cert-a'", stderr, StringComparison.Ordinal);
+        Assert.Contains("does not", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplainPrintsTheCandidatesInRankOrderWithWhatSeparatedThem()
+    {
+        _scenario.AddCertificate("cert-rsa", ["www.example.com"], LeafKey.Rsa(2048));
+        _scenario.AddCertificate("cert-ecc", ["www.example.com"]);
+        _scenario.AddCertificate("cert-wild", ["*.example.com"]);
+        _scenario.Write(_scenario.Config([Group("sgp", (5080, 100))], Https("lsn", 8443, "cert-rsa", ["cert-ecc", "cert-wild"], "sgp")));
+
+        var (code, ecdsa, _) = await RunAsync("explain", "--config", _scenario.ConfigPath, "--listener", "lsn", "--sni", "www.example.com");
+        var (_, rsaOnly, _) = await RunAsync("explain", "--config", _scenario.ConfigPath, "--listener", "lsn", "--sni", "www.example.com", "--rsa-only");
+
+        Assert.Equal(0, code);
+        Assert.True(ecdsa.IndexOf("1. cert-ecc", StringComparison.Ordinal) < ecdsa.IndexOf("2. cert-rsa", StringComparison.Ordinal));
+        Assert.Contains("3. cert-wild", ecdsa, StringComparison.Ordinal);
+        Assert.Contains("ECC over RSA", ecdsa, StringComparison.Ordinal);
+        Assert.Contains("exact name over wildcard", ecdsa, StringComparison.Ordinal);
+        Assert.Contains("chosen: cert-ecc", ecdsa, StringComparison.Ordinal);
+        Assert.Contains("chosen: cert-rsa", rsaOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CertsInitMakesThePkiTheShippedConfigNamesAndItValidates()
+    {
+        var certificates = _scenario.Directory.Combine("shipped", "certs");
+        var config = _scenario.Directory.Combine("shipped", "config", "loadbalancer.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.Copy(RepositoryPaths.ShippedConfig, config);
+
+        var (initCode, initOutput, _) = await RunAsync("certs", "init", "--out", certificates);
+        var (validateCode, stdout, stderr) = await RunAsync("validate", "--config", config);
+        var (againCode, againOutput, _) = await RunAsync("certs", "init", "--out", certificates);
+
+        Assert.Equal(0, initCode);
+        Assert.Contains("www-ecc.crt", initOutput, StringComparison.Ordinal);
+        Assert.True(validateCode == 0, stderr);
+        Assert.Contains("OK", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, againCode);
+        Assert.Contains("already exists", againOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownArgumentIsAnErrorWithUsage()
+    {
+        var (code, _, stderr) = await RunAsync("validate", "--bogus");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown argument '--bogus'", stderr, StringComparison.Ordinal);
+        Assert.Contains("usage:", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CommandLine.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

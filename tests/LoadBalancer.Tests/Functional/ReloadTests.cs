@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LoadBalancer.Configuration.Model;
+using LoadBalancer.Tests.Support;
+using Xunit.Abstractions;
+using static LoadBalancer.Tests.Support.TestScenario;
+
+namespace LoadBalancer.Tests.Functional;
+
+/// <summary>Live reload: edits apply to new handshakes within 2 s, open connections keep working, bad edits change nothing.</summary>
+public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(2);
+    private readonly TestScenario _scenario = new();
+    private RunningLoadBalancer _host = null!;
+    private int _port;
+    private int _backend;
+
+    public async Task InitializeAsync()
+    {
+        _backend = _scenario.AddDemoBackend("web");
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        _port = PortAllocator.Next();
+        _scenario.Write(Config(Listener()));
+        _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _scenario.Dispose();
+    }
+
+    [Fact]
+    public async Task ReplacedCertificateIsServedToNewHandshakesWhileAnOpenConnectionKeepsAnswering()
+    {
+        await using var open = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        Assert.Equal(200, (await open.GetAsync("/before")).Status);
+        var before = open.ServerCertificate.Thumbprint;
+
+        var replacement = _scenario.AddCertificate("cert-www", ["www.example.com"], LeafKey.Rsa(2048));
+        var clock = Stopwatch.StartNew();
+        var served = await WaitForAsync(async () => (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint, t => t == replacement.Certificate.Thumbprint);
+        output.WriteLine($"new certificate served {clock.ElapsedMilliseconds} ms after the files were replaced");
+
+        Assert.NotEqual(before, served);
+        var (status, body) = await open.GetAsync("/after");
+        Assert.Equal(200, status);
+        Assert.Equal("/after", EchoReply.Parse(body).Path);
+        Assert.Equal(before, open.ServerCertificate.Thumbprint);
+    }
+
+    [Fact]
+    public async Task AddedCertificateAndListenerApplyWithoutDisturbingTheOthers()
+    {
+        await using var open = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        Assert.Equal(200, (await open.GetAsync("/before")).Status);
+        _scenario.AddCertificate("cert-shop", ["shop.example.com"]);
+        var second = PortAllocator.Next();
+
+        var clock = Stopwatch.StartNew();
+        _scenario.Write(Config(Listener() with { AdditionalCertificates = [new CertificateReference { CertificateId = "cert-shop" }] },
+            Https("lsn-second", second, "cert-www", [], "sgp-web")));
+        await WaitForAsync(() => CanConnectAsync(second), ok => ok);
+        output.WriteLine($"new listener bound {clock.ElapsedMilliseconds} ms after the edit");
+        var shop = await WaitForAsync(async () => (await Clients.ServerCertificateAsync(_port, "shop.example.com")).Subject, s => s == "CN=cert-shop");
+
+        Assert.Equal("CN=cert-shop", shop);
+        Assert.Equal(200, (await open.GetAsync("/after")).Status);
+    }
+
+    [Fact]
+    public async Task RemovedListenerUnbindsAndTheRemainingOneKeepsItsConnections()
+    {
+        var second = PortAllocator.Next();
+        _scenario.Write(Config(Listener(), Https("lsn-second", second, "cert-www", [], "sgp-web")));
+        await WaitForAsync(() => CanConnectAsync(second), ok => ok);
+        await using var open = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        Assert.Equal(200, (await open.GetAsync("/before")).Status);
+
+        _scenario.Write(Config(Listener()));
+        await WaitForAsync(() => CanConnectAsync(second), ok => !ok);
+
+        Assert.Equal(200, (await open.GetAsync("/after")).Status);
+        Assert.True(await CanConnectAsync(_port));
+    }
+
+    [Fact]
+    public async Task EditThatFailsValidationChangesNothingAndIsLoggedWithEveryError()
+    {
+        var before = (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint;
+        var broken = Config(Listener() with { ListenerPort = 70000, Certificates = [new CertificateReference { CertificateId = "cert-missing" }] });
+        _scenario.Write(broken);
+
+        await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("Rejected", StringComparison.Ordinal), Deadline * 3);
+        var messages = string.Join("\n", _host.Logs.Messages);
+
+        Assert.Contains("70000", messages, StringComparison.Ordinal);
+        Assert.Contains("cert-missing", messages, StringComparison.Ordinal);
+        Assert.Equal(before, (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint);
+        using var client = Clients.Http(_scenario.Root.Certificate);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"https://www.example.com:{_port}/still"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task CertificateFileReplacedWithGarbageIsRefusedAndTheOldOneKeepsServing()
+    {
+        var before = (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint;
+        var certificateFile = Path.Combine(_scenario.Directory.Combine("config"), _scenario.Certificates[0].CertificateFile!);
+        await File.WriteAllTextAsync(certificateFile, "not a certificate");
+
+        await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("cert-www", StringComparison.Ordinal) && e.Level == Serilog.Events.LogEventLevel.Error, Deadline * 3);
+
+        Assert.Equal(before, (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint);
+    }
+
+    private ListenerConfig Listener() => Https("lsn-https", _port, "cert-www", [], "sgp-web");
+
+    private LoadBalancerConfig Config(params ListenerConfig[] listeners) => _scenario.Config([Group("sgp-web", (_backend, 100))], listeners);
+
+    private static async Task<bool> CanConnectAsync(int port)
+    {
+        try
+        {
+            using var tcp = new TcpClient();
+            await tcp.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Polls until the value satisfies the condition; fails if that takes longer than the 2 s the issue allows.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(clock.Elapsed < Deadline, $"not applied within {Deadline.TotalSeconds} s (last value {value})");
+            await Task.Delay(50);
+        }
+    }
+}

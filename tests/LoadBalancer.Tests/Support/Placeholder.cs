@@ -1,3 +1,0 @@
-namespace LoadBalancer.Tests.Support;
-
-internal static class Placeholder;

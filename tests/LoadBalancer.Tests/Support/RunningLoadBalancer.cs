@@ -1,0 +1,40 @@
+using LoadBalancer.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace LoadBalancer.Tests.Support;
+
+/// <summary>The real host, started in this process on a listener file, with its log captured.</summary>
+internal sealed class RunningLoadBalancer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningLoadBalancer(WebApplication app, CapturedLogs logs)
+    {
+        _app = app;
+        Logs = logs;
+    }
+
+    public CapturedLogs Logs { get; }
+
+    public static async Task<RunningLoadBalancer> StartAsync(string configPath)
+    {
+        var result = SnapshotBuilder.Load(configPath, version: 1);
+        if (result.Snapshot is null)
+        {
+            throw new InvalidOperationException("the test's listener file is invalid:\n" + string.Join("\n", result.Errors));
+        }
+
+        var logs = new CapturedLogs();
+        var app = LoadBalancerHost.Create(result.Snapshot, new HostSettings(configPath) { ExtraLogSink = logs, PollInterval = TimeSpan.FromMilliseconds(250) });
+        await app.StartAsync();
+        return new RunningLoadBalancer(app, logs);
+    }
+
+    public bool ReloadNow() => _app.Services.GetRequiredService<ReloadService>().ReloadNow();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
