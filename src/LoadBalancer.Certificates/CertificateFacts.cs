@@ -33,8 +33,16 @@ public sealed record CertificateFacts(
             certificate.Thumbprint);
     }
 
+    /// <summary>RSA, ECC or SM2, as the product names them.</summary>
+    public string AlgorithmName => Algorithm switch
+    {
+        CertificateKeyAlgorithm.Rsa => "RSA",
+        CertificateKeyAlgorithm.Ecdsa => "ECC",
+        _ => "SM2",
+    };
+
     public override string ToString() =>
-        $"{Algorithm} {KeySizeBits} bits, {(Md5Signed ? "MD5" : "SHA")}-signed, names [{string.Join(", ", DnsNames)}], valid until {NotAfterUtc:yyyy-MM-dd}";
+        $"{AlgorithmName} {KeySizeBits} bits, {(Md5Signed ? "MD5" : "SHA")}-signed, names [{string.Join(", ", DnsNames)}], valid until {NotAfterUtc:yyyy-MM-dd}";
 
     private static (CertificateKeyAlgorithm, int) ReadKey(X509Certificate2 certificate)
     {

@@ -29,8 +29,9 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         }
 
         var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
-        timeout.CancelAfter(HandshakeTimeout);
+        // Bounded by its own time limit only: a client that closes right after its last handshake message (as
+        // `openssl s_client </dev/null` does) has still completed the handshake.
+        using var timeout = new CancellationTokenSource(HandshakeTimeout);
         var sslStream = await HandshakeAsync(attempt, connection, timeout.Token);
         if (sslStream is null)
         {

@@ -22,6 +22,8 @@ internal static class LoggingSetup
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Yarp", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .Enrich.FromLogContext();
         configuration = string.Equals(Environment.GetEnvironmentVariable("LOADBALANCER_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase)
             ? configuration.WriteTo.Console(new CompactJsonFormatter())

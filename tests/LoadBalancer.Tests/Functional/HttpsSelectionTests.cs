@@ -148,6 +148,19 @@ public sealed class HttpsSelectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClientHangingUpRightAfterTheHandshakeIsLoggedAsCompleted()
+    {
+        // openssl s_client with stdin closed sends its Finished and closes at once.
+        var result = await Openssl.ConnectAsync(_port, "hangup.example.com");
+
+        var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "hangup.example.com");
+
+        Assert.Equal("cert-wild", Openssl.SubjectCommonName(result));
+        Assert.Equal(1100, EventId(line));
+        Assert.DoesNotContain(_host.Logs.Events, e => CapturedLogs.Property(e, "Sni") == "hangup.example.com" && EventId(e) == 1101);
+    }
+
+    [Fact]
     public async Task PlainHttpSentToTheTlsPortIsRefusedAndLoggedWithTheReason()
     {
         using var tcp = new System.Net.Sockets.TcpClient();
@@ -172,4 +185,9 @@ public sealed class HttpsSelectionTests : IAsyncLifetime
 
         Assert.Contains("cipher", CapturedLogs.Property(line, "Reason"), StringComparison.OrdinalIgnoreCase);
     }
+
+    private static int EventId(Serilog.Events.LogEvent e) =>
+        e.Properties.TryGetValue("EventId", out var value) && value is Serilog.Events.StructureValue id
+            ? Convert.ToInt32(((Serilog.Events.ScalarValue)id.Properties.First(p => p.Name == "Id").Value).Value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
 }
