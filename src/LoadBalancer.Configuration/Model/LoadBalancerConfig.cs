@@ -9,6 +9,9 @@ public sealed record LoadBalancerConfig
     public List<ServerGroupConfig> ServerGroups { get; init; } = [];
     public List<LoadBalancerInstanceConfig> LoadBalancers { get; init; } = [];
 
+    /// <summary>Quotas raised beyond the product's defaults (Quota Center).</summary>
+    public QuotasConfig? Quotas { get; init; }
+
     /// <summary>Echo backends this process starts itself, for trying the load balancer out.</summary>
     public List<DemoBackendConfig> DemoBackends { get; init; } = [];
 }

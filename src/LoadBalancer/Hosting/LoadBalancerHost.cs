@@ -38,6 +38,8 @@ internal static class LoadBalancerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // A proxy passes bodies of any size through (YARP streams them); the backend decides what it accepts.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Configure(new ConfigurationBuilder().Add(endpoints).Build(), reloadOnChange: true);
             kestrel.ConfigureEndpointDefaults(options => kestrel.ApplicationServices.GetRequiredService<ListenerEndpointConfigurator>().Configure(options));
         });

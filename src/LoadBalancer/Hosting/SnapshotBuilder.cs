@@ -35,6 +35,7 @@ internal static class SnapshotBuilder
             return new SnapshotBuildResult(null, problems, sourceFiles);
         }
 
+        problems.AddRange(NotAppliedYet(config));
         var groups = config.ServerGroups.ToDictionary(g => g.ServerGroupId!, BuildGroup, StringComparer.Ordinal);
         var listeners = new Dictionary<string, ListenerRuntime>(StringComparer.Ordinal);
         foreach (var instance in config.LoadBalancers)
@@ -57,6 +58,31 @@ internal static class SnapshotBuilder
             SourceFiles = sourceFiles,
         };
         return new SnapshotBuildResult(snapshot, problems, sourceFiles);
+    }
+
+    /// <summary>Settings the file may carry that this version accepts but does not enforce yet: said, not hidden.</summary>
+    private static IEnumerable<ConfigError> NotAppliedYet(LoadBalancerConfig config)
+    {
+        foreach (var instance in config.LoadBalancers)
+        {
+            foreach (var listener in instance.Listeners)
+            {
+                var resource = $"Listener '{listener.ListenerId}' (LoadBalancer '{instance.LoadBalancerId}')";
+                if (listener.SecurityPolicyId is not null)
+                {
+                    yield return new ConfigError(resource, "SecurityPolicyId",
+                        $"'{listener.SecurityPolicyId}' is accepted but not enforced yet: this version offers TLS 1.2 and 1.3 with OpenSSL's default cipher suites",
+                        ConfigSeverity.Warning);
+                }
+
+                if (listener.IdleTimeout is not null)
+                {
+                    yield return new ConfigError(resource, "IdleTimeout",
+                        "is accepted but not enforced per listener yet: idle keep-alive connections close after Kestrel's 130 s",
+                        ConfigSeverity.Warning);
+                }
+            }
+        }
     }
 
     private static ServerGroupRuntime BuildGroup(ServerGroupConfig group)

@@ -209,6 +209,23 @@ public sealed class ListenerValidationTests
     }
 
     [Fact]
+    public void RaisedQuotaAllowsMoreAdditionalCertificatesAndIsItselfBounded()
+    {
+        var certificates = Enumerable.Range(0, 40)
+            .Select(i => new CertificateConfig { CertificateId = $"cert-{i}", CertificateFile = "c.crt", PrivateKeyFile = "c.key" }).ToList();
+        var forty = (TestConfigs.Valid() with { Certificates = [.. TestConfigs.Valid().Certificates, .. certificates] })
+            .WithHttps(l => l with { AdditionalCertificates = [.. certificates.Select(c => new CertificateReference { CertificateId = c.CertificateId })] });
+
+        var raised = forty with { Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = 40 } };
+        var tooLow = forty with { Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = 39 } };
+        var nonsense = forty with { Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = 0 } };
+
+        ErrorAssert.None(ConfigValidator.Validate(raised));
+        ErrorAssert.Has(ConfigValidator.Validate(tooLow), TestConfigs.Alb, "Listeners[].AdditionalCertificates", "exceed the limit of 39");
+        ErrorAssert.Has(ConfigValidator.Validate(nonsense), "Quotas", "AdditionalCertificatesPerLoadBalancer", "out of range");
+    }
+
+    [Fact]
     public void ListenerSecurityPolicyMustBeSystemOrCustom()
     {
         var system = TestConfigs.Valid().WithHttps(l => l with { SecurityPolicyId = "tls_cipher_policy_1_2_strict_with_1_3" });
