@@ -24,7 +24,7 @@ public static class ConfigReader
         var shapeErrors = CheckShape(json, path);
         if (shapeErrors.Count > 0)
         {
-            return new ConfigReadResult(null, shapeErrors);
+            return new ConfigReadResult(null, shapeErrors) { Lenient = DeserializeLeniently(json, path) };
         }
 
         return Deserialize(json, path);
@@ -59,6 +59,20 @@ public static class ConfigReader
         catch (JsonException ex)
         {
             return [SyntaxError(ex, path)];
+        }
+    }
+
+    /// <summary>The file with unknown keys skipped, or null when it does not deserialize even so (a wrong type).</summary>
+    private static ConfigFile? DeserializeLeniently(string json, string path)
+    {
+        try
+        {
+            var config = JsonSerializer.Deserialize<LoadBalancerConfig>(json, ConfigJsonOptions.LenientSerializer);
+            return config is null ? null : new ConfigFile(path, config);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -20,4 +20,10 @@ internal static class ConfigJsonOptions
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
     };
+
+    /// <summary>As <see cref="Serializer"/> but skipping unknown keys (already reported by the shape check).</summary>
+    public static JsonSerializerOptions LenientSerializer { get; } = new(Serializer)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
 }

@@ -18,7 +18,14 @@ internal static class SnapshotBuilder
     public static SnapshotBuildResult Load(string path, long version)
     {
         var read = ConfigReader.Read(path);
-        return read.File is null ? new SnapshotBuildResult(null, read.Errors, [Path.GetFullPath(path)]) : Build(read.File, version);
+        if (read.File is not null)
+        {
+            return Build(read.File, version);
+        }
+
+        // Unknown keys: report the rest of the file's errors in the same pass, but never serve it.
+        var rest = read.Lenient is null ? null : Build(read.Lenient, version);
+        return new SnapshotBuildResult(null, [.. read.Errors, .. rest?.Problems ?? []], rest?.SourceFiles ?? [Path.GetFullPath(path)]);
     }
 
     public static SnapshotBuildResult Build(ConfigFile file, long version)

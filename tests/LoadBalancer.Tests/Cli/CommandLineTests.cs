@@ -41,6 +41,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateReportsUnknownKeysTogetherWithTheFilesOtherErrors()
+    {
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        _scenario.Write(_scenario.Config([Group("sgp", (5080, 100))], Https("lsn", 8443, "cert-www", ["cert-nowhere"], "sgp")));
+        File.WriteAllText(_scenario.ConfigPath, File.ReadAllText(_scenario.ConfigPath).Replace("\"Http2Enabled\"", "\"Htp2Enabled\"", StringComparison.Ordinal)
+            .Replace("\"ListenerPort\": 8443", "\"ListenerPort\": 8443, \"Htp2Enabled\": true", StringComparison.Ordinal));
+
+        var (code, _, stderr) = await RunAsync("validate", "--config", _scenario.ConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("unknown key 'Htp2Enabled' (did you mean 'Http2Enabled'?)", stderr, StringComparison.Ordinal);
+        Assert.Contains("cert-nowhere", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidateNamesAKeyThatDoesNotMatchItsCertificate()
     {
         _scenario.AddCertificate("cert-a", ["a.example.com"]);
