@@ -40,8 +40,15 @@ internal sealed partial class DemoBackendHost(SnapshotHolder snapshots, ReloadSe
 
             foreach (var backend in wanted.Where(b => !_running.ContainsKey(b)))
             {
-                _running[backend] = await StartAsync(backend);
-                Started(logger, backend.DemoBackendId ?? "", backend.Address, backend.Port);
+                try
+                {
+                    _running[backend] = await StartAsync(backend);
+                    Started(logger, backend.DemoBackendId ?? "", backend.Address, backend.Port);
+                }
+                catch (IOException e)
+                {
+                    FailedToStart(logger, backend.DemoBackendId ?? "", backend.Address, backend.Port, e.Message);
+                }
             }
         }
         finally
@@ -64,6 +71,9 @@ internal sealed partial class DemoBackendHost(SnapshotHolder snapshots, ReloadSe
 
     [LoggerMessage(EventId = LogEvents.DemoBackendStarted, Level = LogLevel.Information, Message = "Demo backend {DemoBackendId} answering on http://{Address}:{Port}")]
     private static partial void Started(ILogger logger, string demoBackendId, string address, int port);
+
+    [LoggerMessage(EventId = LogEvents.DemoBackendFailed, Level = LogLevel.Error, Message = "Demo backend {DemoBackendId} could not start on {Address}:{Port}: {Reason}")]
+    private static partial void FailedToStart(ILogger logger, string demoBackendId, string address, int port, string reason);
 
     [LoggerMessage(EventId = LogEvents.DemoBackendStopped, Level = LogLevel.Information, Message = "Demo backend {DemoBackendId} on {Address}:{Port} stopped")]
     private static partial void Stopped(ILogger logger, string demoBackendId, string address, int port);

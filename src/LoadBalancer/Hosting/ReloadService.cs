@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using LoadBalancer.Configuration;
+using LoadBalancer.Configuration.Model;
 
 namespace LoadBalancer.Hosting;
 
@@ -95,12 +97,16 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         var added = string.Join(", ", next.Listeners.Keys.Except(previous.Listeners.Keys));
         var removed = string.Join(", ", previous.Listeners.Keys.Except(next.Listeners.Keys));
         var changed = string.Join(", ", next.Listeners.Keys.Intersect(previous.Listeners.Keys)
-            .Where(id => next.Listeners[id].Config != previous.Listeners[id].Config));
+            .Where(id => !SameSettings(next.Listeners[id].Config, previous.Listeners[id].Config)));
         HostLog.Reloaded(logger, settings.ConfigPath, next.Version, added, removed, changed, next.Certificates.ById.Count);
 
         LogWarnings(next.Warnings);
         Applied?.Invoke(next);
     }
+
+    /// <summary>Records compare lists by reference; a listener's settings are compared by their JSON form instead.</summary>
+    private static bool SameSettings(ListenerConfig a, ListenerConfig b) =>
+        JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 
     private void LogWarnings(IReadOnlyList<ConfigError> problems)
     {

@@ -11,6 +11,7 @@ internal static class LogEvents
     public const int ListenerBound = 1010;
     public const int DemoBackendStarted = 1020;
     public const int DemoBackendStopped = 1021;
+    public const int DemoBackendFailed = 1022;
 
     public const int TlsHandshakeCompleted = 1100;
     public const int TlsHandshakeFailed = 1101;
