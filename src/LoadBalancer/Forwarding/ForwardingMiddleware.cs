@@ -14,14 +14,27 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var listener = context.Features.Get<ListenerFeature>()?.Listener;
-        if (listener?.Router is null)
+        var feature = context.Features.Get<ListenerFeature>();
+        if (feature?.Listener.Router is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        var (target, ruleId) = listener.Router.Route(context.Request);
+        feature.Activity.RequestStarted();
+        try
+        {
+            await ForwardAsync(context, feature.Listener);
+        }
+        finally
+        {
+            feature.Activity.RequestEnded();
+        }
+    }
+
+    private async Task ForwardAsync(HttpContext context, ListenerRuntime listener)
+    {
+        var (target, ruleId) = listener.Router!.Route(context.Request);
         var group = target.PickGroup();
         var server = group?.Pick(context.Connection.RemoteIpAddress);
         if (group is null || server is null)

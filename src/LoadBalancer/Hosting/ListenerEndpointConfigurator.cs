@@ -10,7 +10,7 @@ namespace LoadBalancer.Hosting;
 /// HTTPS endpoints: our TLS middleware, then Kestrel's HTTPS middleware (never reached; it marks the endpoint as TLS
 /// so Kestrel offers HTTP/2), then a step that captures the HTTP pipeline our middleware continues into.
 /// </summary>
-internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, ListenerResolver resolver, ILoggerFactory loggerFactory)
+internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, ListenerResolver resolver, IdleConnectionReaper idle, ILoggerFactory loggerFactory)
 {
     private readonly ILogger _connectionLogger = loggerFactory.CreateLogger("LoadBalancer.Connections");
 
@@ -23,12 +23,12 @@ internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, Lis
 
         if (listener.Kind == ListenerKind.Http)
         {
-            options.Use(next => new HttpListenerMiddleware(next, endpoint, resolver).OnConnectionAsync);
+            options.Use(next => new HttpListenerMiddleware(next, endpoint, resolver, idle).OnConnectionAsync);
             return;
         }
 
         var pipeline = new HttpPipelineHolder();
-        var tls = new HttpsListenerMiddleware(endpoint, resolver, pipeline, _connectionLogger);
+        var tls = new HttpsListenerMiddleware(endpoint, resolver, pipeline, idle, _connectionLogger);
         options.Use(_ => tls.OnConnectionAsync);
         options.UseHttps(new TlsHandshakeCallbackOptions
         {

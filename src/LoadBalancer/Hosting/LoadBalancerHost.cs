@@ -29,6 +29,8 @@ internal static class LoadBalancerHost
         services.AddSingleton<BackendClient>();
         services.AddSingleton<ForwardingMiddleware>();
         services.AddHttpForwarder();
+        services.AddSingleton<IdleConnectionReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleConnectionReaper>());
         services.AddSingleton<ReloadService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReloadService>());
         services.AddSingleton<DemoBackendHost>();

@@ -14,6 +14,7 @@ namespace LoadBalancer.Hosting;
 internal static class SnapshotBuilder
 {
     private const int DefaultRequestTimeoutSeconds = 60;
+    private const int DefaultIdleTimeoutSeconds = 15;
 
     public static SnapshotBuildResult Load(string path, long version)
     {
@@ -81,13 +82,6 @@ internal static class SnapshotBuilder
                         $"'{listener.SecurityPolicyId}' is accepted but not enforced yet: this version offers TLS 1.2 and 1.3 with OpenSSL's default cipher suites",
                         ConfigSeverity.Warning);
                 }
-
-                if (listener.IdleTimeout is not null)
-                {
-                    yield return new ConfigError(resource, "IdleTimeout",
-                        "is accepted but not enforced per listener yet: idle keep-alive connections close after Kestrel's 130 s",
-                        ConfigSeverity.Warning);
-                }
             }
         }
     }
@@ -113,6 +107,7 @@ internal static class SnapshotBuilder
             Selector = kind == ListenerKind.Https ? BuildSelector(listener, certificates) : null,
             Router = BuildRouter(listener, groups),
             Transformer = new AlbRequestTransformer(listener.XForwardedForConfig ?? new XForwardedForConfig(), listener.ListenerPort, instance.LoadBalancerId!),
+            IdleTimeout = TimeSpan.FromSeconds(listener.IdleTimeout ?? DefaultIdleTimeoutSeconds),
             RequestConfig = new ForwarderRequestConfig
             {
                 ActivityTimeout = TimeSpan.FromSeconds(listener.RequestTimeout ?? DefaultRequestTimeoutSeconds),

@@ -4,8 +4,19 @@ using Microsoft.AspNetCore.Connections;
 namespace LoadBalancer.Listeners;
 
 /// <summary>Plain HTTP listeners: pin the listener to the connection, then Kestrel's HTTP/1.1 pipeline.</summary>
-internal sealed class HttpListenerMiddleware(ConnectionDelegate next, IPEndPoint endpoint, ListenerResolver resolver)
+internal sealed class HttpListenerMiddleware(ConnectionDelegate next, IPEndPoint endpoint, ListenerResolver resolver, IdleConnectionReaper idle)
 {
-    public Task OnConnectionAsync(ConnectionContext connection) =>
-        resolver.Attach(connection, endpoint, ListenerKind.Http) is null ? Task.CompletedTask : next(connection);
+    public async Task OnConnectionAsync(ConnectionContext connection)
+    {
+        var feature = resolver.Attach(connection, endpoint, ListenerKind.Http);
+        if (feature is null)
+        {
+            return;
+        }
+
+        using (idle.Track(connection, feature))
+        {
+            await next(connection);
+        }
+    }
 }

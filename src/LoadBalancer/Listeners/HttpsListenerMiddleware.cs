@@ -16,7 +16,7 @@ namespace LoadBalancer.Listeners;
 /// HTTP pipeline. Kestrel's own HTTPS middleware sits behind this one only so that Kestrel treats the endpoint as
 /// TLS (HTTP/2 by ALPN); it is never reached.
 /// </summary>
-internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResolver resolver, HttpPipelineHolder pipeline, ILogger logger)
+internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResolver resolver, HttpPipelineHolder pipeline, IdleConnectionReaper idle, ILogger logger)
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
@@ -39,6 +39,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         }
 
         await using (sslStream)
+        using (idle.Track(connection, feature))
         {
             await ContinueDecryptedAsync(connection, sslStream);
         }

@@ -11,4 +11,6 @@ internal sealed class ListenerFeature(RuntimeSnapshot snapshot, ListenerRuntime 
     public RuntimeSnapshot Snapshot { get; } = snapshot;
 
     public ListenerRuntime Listener { get; } = listener;
+
+    public ConnectionActivity Activity { get; } = new();
 }

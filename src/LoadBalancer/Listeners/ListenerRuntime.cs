@@ -38,6 +38,9 @@ internal sealed class ListenerRuntime
 
     public HttpTransformer? Transformer { get; init; }
 
+    /// <summary>How long a connection may stay without a request in flight before it is closed.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     public ForwarderRequestConfig RequestConfig { get; init; } = ForwarderRequestConfig.Empty;
 
     /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>

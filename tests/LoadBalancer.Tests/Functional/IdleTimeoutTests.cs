@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using LoadBalancer.Tests.Support;
+using static LoadBalancer.Tests.Support.TestScenario;
+
+namespace LoadBalancer.Tests.Functional;
+
+/// <summary>ALB's IdleTimeout: a connection with no request in flight for that long is closed; a busy one is not.</summary>
+public sealed class IdleTimeoutTests : IAsyncLifetime
+{
+    private readonly TestScenario _scenario = new();
+    private RunningLoadBalancer _host = null!;
+    private int _port;
+
+    public async Task InitializeAsync()
+    {
+        var backend = _scenario.AddDemoBackend("web");
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        _port = PortAllocator.Next();
+        _scenario.Write(_scenario.Config([Group("sgp-web", (backend, 100))], Https("lsn-https", _port, "cert-www", [], "sgp-web") with { IdleTimeout = 1 }));
+        _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _scenario.Dispose();
+    }
+
+    [Fact]
+    public async Task ConnectionWithoutRequestsForTheIdleTimeoutIsClosed()
+    {
+        await using var connection = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        Assert.Equal(200, (await connection.GetAsync("/first")).Status);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAnyAsync<IOException>(() => connection.GetAsync("/too-late"));
+    }
+
+    [Fact]
+    public async Task ConnectionSendingRequestsMoreOftenThanTheIdleTimeoutStaysOpen()
+    {
+        await using var connection = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(3.5))
+        {
+            Assert.Equal(200, (await connection.GetAsync("/busy")).Status);
+            await Task.Delay(400);
+        }
+    }
+}
