@@ -11,6 +11,7 @@ public sealed class ForwardingTests : IAsyncLifetime
 {
     private readonly TestScenario _scenario = new();
     private RunningLoadBalancer _host = null!;
+    private System.Net.Sockets.TcpListener _silent = null!;
     private HttpClient _client = null!;
     private int _https;
     private int _http;
@@ -24,11 +25,15 @@ public sealed class ForwardingTests : IAsyncLifetime
         var heavy = _scenario.AddDemoBackend("heavy");
         var light = _scenario.AddDemoBackend("light");
         var idle = _scenario.AddDemoBackend("idle");
-        _scenario.AddCertificate("cert-www", ["www.example.com", "api.example.com", "weights.example.com", "dead.example.com", "drained.example.com"]);
+        _scenario.AddCertificate("cert-www", ["www.example.com", "api.example.com", "weights.example.com", "dead.example.com", "drained.example.com", "silent.example.com"]);
         _https = PortAllocator.Next();
         _http = PortAllocator.Next();
         _bare = PortAllocator.Next();
         var deadPort = PortAllocator.Next();
+        // Accepts connections (the kernel completes them) but never answers.
+        _silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, PortAllocator.Next());
+        _silent.Start();
+        var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
         var allHeaders = new XForwardedForConfig
         {
             XForwardedForEnabled = true,
@@ -40,6 +45,7 @@ public sealed class ForwardingTests : IAsyncLifetime
         var https = Https("lsn-https", _https, "cert-www", [], "sgp-web") with
         {
             XForwardedForConfig = allHeaders,
+            RequestTimeout = 1,
             Rules =
             [
                 Rule("rule-late-catch-all", 50, host: "*.example.com", path: "/v1/*", group: "sgp-web"),
@@ -48,6 +54,7 @@ public sealed class ForwardingTests : IAsyncLifetime
                 Rule("rule-weights", 30, host: "weights.example.com", path: null, group: "sgp-weighted"),
                 Rule("rule-dead", 31, host: "dead.example.com", path: null, group: "sgp-dead"),
                 Rule("rule-drained", 32, host: "drained.example.com", path: null, group: "sgp-drained"),
+                Rule("rule-silent", 33, host: "silent.example.com", path: null, group: "sgp-silent"),
             ],
         };
         var http = Http("lsn-http", _http, "sgp-web") with { XForwardedForConfig = allHeaders };
@@ -60,6 +67,7 @@ public sealed class ForwardingTests : IAsyncLifetime
                 Group("sgp-weighted", (heavy, 75), (light, 25), (idle, 0)),
                 Group("sgp-dead", (deadPort, 100)),
                 Group("sgp-drained", (web, 0)),
+                Group("sgp-silent", (silentPort, 100)),
             ],
             https, http, bare));
         _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
@@ -69,6 +77,7 @@ public sealed class ForwardingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        _silent.Stop();
         await _host.DisposeAsync();
         _scenario.Dispose();
     }
@@ -157,6 +166,16 @@ public sealed class ForwardingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("sgp-dead", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BackendSilentForTheRequestTimeoutGives504()
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await _client.GetAsync(new Uri($"https://silent.example.com:{_https}/"));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

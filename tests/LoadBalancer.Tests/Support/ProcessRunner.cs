@@ -2,11 +2,6 @@ using System.Diagnostics;
 
 namespace LoadBalancer.Tests.Support;
 
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public string All => StandardOutput + StandardError;
-}
-
 /// <summary>Runs a real client (openssl, curl) with a time limit; standard input is given or closed at once.</summary>
 internal static class ProcessRunner
 {
