@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace LoadBalancer.Benchmarks;
+
+/// <summary><c>handshakes [--counts 1,10000] [--seconds 10] [--clients 4]</c>.</summary>
+internal sealed record HandshakeSettings(IReadOnlyList<int> Counts, TimeSpan Duration, int Clients)
+{
+    public static HandshakeSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new HandshakeSettings([1, 10_000], TimeSpan.FromSeconds(10), 4);
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            settings = args[i] switch
+            {
+                "--counts" => settings with { Counts = [.. args[i + 1].Split(',').Select(Number)] },
+                "--seconds" => settings with { Duration = TimeSpan.FromSeconds(Number(args[i + 1])) },
+                "--clients" => settings with { Clients = Number(args[i + 1]) },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'"),
+            };
+        }
+
+        return settings;
+    }
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+}
