@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "micro" => RunMicro(args[1..]),
     "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
+    "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
 
@@ -27,6 +28,7 @@ static int Usage()
                                          e.g. micro --filter '*'   or   micro --filter '*Selection*'
           handshakes [--counts 1,10000] [--seconds 10] [--clients 4]
                                          start-up time and full TLS 1.3 handshakes/s per certificate count
+          startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;
 }
