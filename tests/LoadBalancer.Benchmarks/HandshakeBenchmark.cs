@@ -15,7 +15,7 @@ internal static class HandshakeBenchmark
     public static async Task<int> RunAsync(HandshakeSettings settings)
     {
         Environment.SetEnvironmentVariable("LOADBALANCER_LOG_LEVEL", "Warning");
-        Console.WriteLine($"handshakes: {Environment.ProcessorCount} cores shared by server and {settings.Clients} client tasks, {settings.Duration.TotalSeconds:F0} s per measurement");
+        Console.WriteLine($"handshakes: {Environment.ProcessorCount} cores shared by server and {settings.Clients} client tasks, {settings.Duration.TotalSeconds:F0} s per measurement, reload poll every {settings.PollInterval.TotalSeconds:F0} s");
         var runs = new List<HandshakeRun>();
         foreach (var count in settings.Counts)
         {
@@ -48,7 +48,7 @@ internal static class HandshakeBenchmark
     {
         var startup = new StartupTimings();
         var snapshot = QuotaFreeSnapshotLoader.Load(path, startup);
-        var app = startup.Time("create host", () => LoadBalancerHost.Create(snapshot, new HostSettings(path)));
+        var app = startup.Time("create host", () => LoadBalancerHost.Create(snapshot, new HostSettings(path) { PollInterval = settings.PollInterval }));
         try
         {
             await startup.TimeAsync("start host", () => app.StartAsync());

@@ -26,7 +26,7 @@ static int Usage()
         usage: dotnet run -c Release --project tests/LoadBalancer.Benchmarks -- MODE [options]
           micro [BenchmarkDotNet args]   BenchmarkDotNet: ClientHello parsing, parsing + certificate selection
                                          e.g. micro --filter '*'   or   micro --filter '*Selection*'
-          handshakes [--counts 1,10000] [--seconds 10] [--clients 4]
+          handshakes [--counts 1,10000] [--seconds 10] [--clients 4] [--poll-seconds 2]
                                          start-up time and full TLS 1.3 handshakes/s per certificate count
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
