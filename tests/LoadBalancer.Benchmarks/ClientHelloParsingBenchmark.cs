@@ -10,7 +10,7 @@ public class ClientHelloParsingBenchmark
 {
     // An openssl 3.0 `s_client -tls1_3 -servername www.example.com -alpn h2,http/1.1` ClientHello, captured on
     // loopback. Holds only public values (client random, ephemeral X25519 key share).
-    private static readonly byte[] _opensslTls13Hello =
+    internal static readonly byte[] OpensslTls13Hello =
     [
         0x16, 0x03, 0x01, 0x01, 0x06, 0x01, 0x00, 0x01, 0x02, 0x03, 0x03, 0x85, 0x81, 0xD4, 0x31, 0x38,
         0x58, 0x16, 0x3F, 0x43, 0x7B, 0x24, 0x7E, 0x13, 0x51, 0x7E, 0x9A, 0x09, 0x7A, 0xC6, 0x5E, 0x31,
@@ -37,7 +37,7 @@ public class ClientHelloParsingBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var hello = _opensslTls13Hello.ToArray();
+        var hello = OpensslTls13Hello.ToArray();
         _contiguous = new ReadOnlySequence<byte>(hello);
         _segmented = BenchmarkSegment.Split(hello, hello.Length / 2);
         if (ClientHelloReader.TryRead(_contiguous, out var info, out var error) != ClientHelloStatus.Complete

@@ -1,1 +1,34 @@
-Console.WriteLine("benchmarks: not yet");
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using LoadBalancer.Benchmarks;
+
+// micro: BenchmarkDotNet (ClientHello parsing, parsing + certificate selection); handshakes: the end-to-end run.
+return args.FirstOrDefault() switch
+{
+    "micro" => RunMicro(args[1..]),
+    "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
+    "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
+    _ => Usage(),
+};
+
+static int RunMicro(string[] args)
+{
+    // Short enough for a 2-core machine: one launch, 3 warm-up and 5 measured iterations (a --job argument replaces it).
+    var job = Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(5).WithId("Short").AsDefault();
+    BenchmarkSwitcher.FromAssembly(typeof(ClientHelloSelectionBenchmark).Assembly).Run(args, DefaultConfig.Instance.AddJob(job));
+    return 0;
+}
+
+static int Usage()
+{
+    Console.WriteLine("""
+        usage: dotnet run -c Release --project tests/LoadBalancer.Benchmarks -- MODE [options]
+          micro [BenchmarkDotNet args]   BenchmarkDotNet: ClientHello parsing, parsing + certificate selection
+                                         e.g. micro --filter '*'   or   micro --filter '*Selection*'
+          handshakes [--counts 1,10000] [--seconds 10] [--clients 4] [--poll-seconds 2]
+                                         start-up time and full TLS 1.3 handshakes/s per certificate count
+          startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
+        """);
+    return 2;
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace LoadBalancer.Benchmarks;
+
+/// <summary>
+/// One ECDSA P-256 CA and N ECDSA P-256 leaves it signs, written as PEM (leaf certificate + PKCS#8 key) into a
+/// folder made at run time. Leaf i is <c>site{i}.bench.test</c> (subject CN and DNS SAN).
+/// </summary>
+internal sealed class BenchmarkPki : IDisposable
+{
+    private readonly X509Certificate2 _ca;
+
+    public BenchmarkPki(string directory)
+    {
+        Directory = directory;
+        _ca = CreateCa();
+    }
+
+    public string Directory { get; }
+
+    public static string NameOf(int index) => $"site{index}.bench.test";
+
+    /// <summary>Writes the leaves in parallel; returns (certificate file, key file) per leaf, in order.</summary>
+    public (string Certificate, string Key)[] WriteLeaves(int count)
+    {
+        var files = new (string, string)[count];
+        Parallel.For(0, count, i => files[i] = WriteLeaf(i));
+        return files;
+    }
+
+    public void Dispose() => _ca.Dispose();
+
+    private (string, string) WriteLeaf(int index)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={NameOf(index)}", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName(NameOf(index));
+        request.CertificateExtensions.Add(san.Build());
+        var now = DateTimeOffset.UtcNow;
+        var serial = BitConverter.GetBytes(index + 1L);
+        using var leaf = request.Create(_ca, now.AddHours(-1), now.AddDays(90), serial);
+        var certificateFile = Path.Combine(Directory, $"leaf{index}.crt");
+        var keyFile = Path.Combine(Directory, $"leaf{index}.key");
+        File.WriteAllText(certificateFile, leaf.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certificateFile, keyFile);
+    }
+
+    private static X509Certificate2 CreateCa()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Benchmark CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LoadBalancer.Configuration.Model;
+
+namespace LoadBalancer.Benchmarks;
+
+/// <summary>
+/// Writes the benchmark's listener file: one ALB instance on 127.0.0.1, one HTTPS listener whose default
+/// certificate is the first leaf and whose AdditionalCertificates are all the others, forwarding to a demo backend.
+/// </summary>
+internal static class ListenerFileWriter
+{
+    public const string ListenerId = "lsn-bench";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static string Write(string directory, IReadOnlyList<(string Certificate, string Key)> leaves, int listenerPort, int backendPort)
+    {
+        var path = Path.Combine(directory, "loadbalancer.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(Config(directory, leaves, listenerPort, backendPort), Json));
+        return path;
+    }
+
+    private static LoadBalancerConfig Config(string directory, IReadOnlyList<(string Certificate, string Key)> leaves, int listenerPort, int backendPort) => new()
+    {
+        Certificates = [.. leaves.Select((leaf, i) => new CertificateConfig
+        {
+            CertificateId = CertificateId(i),
+            CertificateFile = Path.GetRelativePath(directory, leaf.Certificate),
+            PrivateKeyFile = Path.GetRelativePath(directory, leaf.Key),
+        })],
+        DemoBackends = [new DemoBackendConfig { DemoBackendId = "echo", Address = "127.0.0.1", Port = backendPort }],
+        ServerGroups = [new ServerGroupConfig { ServerGroupId = "sg-echo", Servers = [new ServerConfig { ServerIp = "127.0.0.1", Port = backendPort }] }],
+        LoadBalancers = [new LoadBalancerInstanceConfig
+        {
+            LoadBalancerId = "alb-bench",
+            LoadBalancerType = "ALB",
+            LoadBalancerEdition = "Standard",
+            Address = "127.0.0.1",
+            Listeners = [Listener(leaves.Count, listenerPort)],
+        }],
+    };
+
+    private static ListenerConfig Listener(int certificates, int port) => new()
+    {
+        ListenerId = ListenerId,
+        ListenerProtocol = "HTTPS",
+        ListenerPort = port,
+        Certificates = [new CertificateReference { CertificateId = CertificateId(0) }],
+        AdditionalCertificates = [.. Enumerable.Range(1, certificates - 1).Select(i => new CertificateReference { CertificateId = CertificateId(i) })],
+        DefaultActions = [new ActionConfig { Type = "ForwardGroup", ForwardGroupConfig = new ForwardGroupConfig { ServerGroupTuples = [new ServerGroupTuple { ServerGroupId = "sg-echo" }] } }],
+    };
+
+    private static string CertificateId(int index) => $"cert-{index}";
+}
