@@ -47,7 +47,8 @@ internal static class HandshakeBenchmark
     private static async Task<HandshakeRun> MeasureAsync(string path, HandshakeLoad load, int count, HandshakeSettings settings)
     {
         var startup = new StartupTimings();
-        var snapshot = QuotaFreeSnapshotLoader.Load(path, startup);
+        var built = startup.Time("read, validate and load", () => SnapshotBuilder.Load(path, version: 1));
+        var snapshot = built.Snapshot ?? throw new InvalidOperationException("benchmark listener file refused: " + string.Join("; ", built.Errors));
         var app = startup.Time("create host", () => LoadBalancerHost.Create(snapshot, new HostSettings(path) { PollInterval = settings.PollInterval }));
         try
         {

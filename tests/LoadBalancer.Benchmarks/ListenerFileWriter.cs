@@ -29,6 +29,8 @@ internal static class ListenerFileWriter
             CertificateFile = Path.GetRelativePath(directory, leaf.Certificate),
             PrivateKeyFile = Path.GetRelativePath(directory, leaf.Key),
         })],
+        // The product allows 25 additional certificates per instance; Quotas raises it as Quota Center would.
+        Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = Math.Max(25, leaves.Count) },
         DemoBackends = [new DemoBackendConfig { DemoBackendId = "echo", Address = "127.0.0.1", Port = backendPort }],
         ServerGroups = [new ServerGroupConfig { ServerGroupId = "sg-echo", Servers = [new ServerConfig { ServerIp = "127.0.0.1", Port = backendPort }] }],
         LoadBalancers = [new LoadBalancerInstanceConfig

@@ -31,6 +31,7 @@ internal static class LoadBalancerHost
         services.AddHttpForwarder();
         services.AddSingleton<IdleConnectionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleConnectionReaper>());
+        services.AddSingleton<CertificateContextWarmer>();
         services.AddSingleton<ReloadService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReloadService>());
         services.AddSingleton<DemoBackendHost>();

@@ -9,6 +9,8 @@ internal static class LogEvents
     public const int ConfigurationError = 1003;
     public const int ConfigurationWarning = 1004;
     public const int ListenerBound = 1010;
+    public const int CertificateContextsReady = 1011;
+    public const int CertificateContextFailed = 1012;
     public const int DemoBackendStarted = 1020;
     public const int DemoBackendStopped = 1021;
     public const int DemoBackendFailed = 1022;
