@@ -14,7 +14,7 @@ internal static class LeafChecks
 
     private static void CheckNotCa(ServerCertificate certificate, string path, EntryErrors errors)
     {
-        if (CertificateAuthority.IsCa(certificate.Leaf))
+        if (CertificateAuthority.IsCa(certificate.Certificate))
         {
             errors.Warning(Field, $"the first certificate in '{path}' ({certificate.Facts.Subject}) is a CA certificate (basicConstraints CA:TRUE), not a server certificate; put the server (leaf) certificate first, then its intermediates");
         }

@@ -32,14 +32,14 @@ internal static class ServerCertificateLoader
             return null;
         }
 
-        using var publicLeaf = chain[0];
-        var leaf = PrivateKeyAttacher.Attach(publicLeaf, kind.Value, key, keyPath, certificatePath, errors);
-        if (leaf is null)
+        var leaf = chain[0];
+        var attachKey = PrivateKeyAttacher.Prepare(leaf, kind.Value, key, keyPath, certificatePath, errors);
+        if (attachKey is null)
         {
             return null;
         }
 
-        var certificate = Create(config.CertificateId ?? "", index, leaf, [.. chain.Skip(1)], certificatePath, errors);
+        var certificate = Create(config.CertificateId ?? "", index, leaf, [.. chain.Skip(1)], attachKey, certificatePath, errors);
         if (certificate is not null)
         {
             LeafChecks.Run(certificate, certificatePath, nowUtc, errors);
@@ -48,11 +48,11 @@ internal static class ServerCertificateLoader
         return certificate;
     }
 
-    private static ServerCertificate? Create(string id, int index, X509Certificate2 leaf, X509Certificate2[] intermediates, string path, EntryErrors errors)
+    private static ServerCertificate? Create(string id, int index, X509Certificate2 leaf, X509Certificate2[] intermediates, Func<X509Certificate2> attachKey, string path, EntryErrors errors)
     {
         try
         {
-            return new ServerCertificate(id, index, leaf, new X509Certificate2Collection(intermediates));
+            return new ServerCertificate(id, index, leaf, new X509Certificate2Collection(intermediates), attachKey);
         }
         catch (CryptographicException ex)
         {

@@ -14,8 +14,8 @@ internal sealed class ConnectionActivity
 
     public void RequestStarted()
     {
-        Interlocked.Increment(ref _inFlight);
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        Interlocked.Increment(ref _inFlight);
     }
 
     public void RequestEnded()

@@ -125,47 +125,4 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
 
         return messages.Count == 0 ? exception.GetType().Name : string.Join(": ", messages.Distinct());
     }
-
-    /// <summary>What one handshake has learned so far, for its single log line.</summary>
-    private sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionContext connection, ILogger logger)
-    {
-        private readonly long _started = Stopwatch.GetTimestamp();
-
-        public ListenerRuntime Listener { get; } = listener;
-
-        public ClientHelloInfo? Hello { get; set; }
-
-        public CertificateSelection? Selection { get; set; }
-
-        private string Client => connection.RemoteEndPoint?.ToString() ?? "?";
-
-        private string Sni => Hello?.ServerName ?? "-";
-
-        private double Elapsed => Stopwatch.GetElapsedTime(_started).TotalMilliseconds;
-
-        public void Failed(string reason)
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                var (client, sni, certificate, elapsed) = (Client, Sni, Selection?.Certificate.Id ?? "-", Elapsed);
-                ConnectionLog.HandshakeFailed(logger, Listener.Id, client, sni, certificate, reason, elapsed);
-            }
-        }
-
-        public void Completed(SslStream stream)
-        {
-            if (!logger.IsEnabled(LogLevel.Information))
-            {
-                return;
-            }
-
-            var alpn = stream.NegotiatedApplicationProtocol.Protocol.IsEmpty ? "-" : stream.NegotiatedApplicationProtocol.ToString();
-            var (client, sni, elapsed) = (Client, Sni, Elapsed);
-            var selection = Selection!.Value;
-            var criterion = selection.Criterion.Describe();
-            var version = TlsNames.Version(stream.SslProtocol);
-            var cipher = stream.NegotiatedCipherSuite.ToString();
-            ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, selection.Certificate.Id, criterion, version, cipher, alpn, elapsed);
-        }
-    }
 }
