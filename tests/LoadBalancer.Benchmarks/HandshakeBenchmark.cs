@@ -35,7 +35,7 @@ internal static class HandshakeBenchmark
             var leaves = Timed($"{count} certificates: generating PEM files", () => pki.WriteLeaves(count));
             var port = FreePort.Next();
             var path = ListenerFileWriter.Write(directory, leaves, port, FreePort.Next());
-            var names = Enumerable.Range(0, count).Select(BenchmarkPki.NameOf).ToList();
+            var names = Enumerable.Range(0, Math.Min(count, settings.SniNames ?? count)).Select(BenchmarkPki.NameOf).ToList();
             return await MeasureAsync(path, new HandshakeLoad(new IPEndPoint(IPAddress.Loopback, port), names), count, settings);
         }
         finally
