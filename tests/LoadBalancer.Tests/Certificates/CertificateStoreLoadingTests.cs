@@ -196,8 +196,8 @@ public sealed class CertificateStoreLoadingTests : IDisposable
         var rsa = _context.Pki.IssueLeaf(_context.Intermediate, ["a.example.com"], LeafKey.From(RSA.Create(2048)));
         var ec = _context.Pki.IssueLeaf(_context.Intermediate, ["b.example.com"]);
 
-        Assert.StartsWith("-----BEGIN RSA PRIVATE KEY-----", rsa.KeyPem(KeyFormat.Traditional), StringComparison.Ordinal);
-        Assert.StartsWith("-----BEGIN EC PRIVATE KEY-----", ec.KeyPem(KeyFormat.Traditional), StringComparison.Ordinal);
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", ec.KeyPem(), StringComparison.Ordinal);
+        Assert.StartsWith(PemLabel.Begin("RSA PRIVATE KEY"), rsa.KeyPem(KeyFormat.Traditional), StringComparison.Ordinal);
+        Assert.StartsWith(PemLabel.Begin("EC PRIVATE KEY"), ec.KeyPem(KeyFormat.Traditional), StringComparison.Ordinal);
+        Assert.StartsWith(PemLabel.Begin("PRIVATE KEY"), ec.KeyPem(), StringComparison.Ordinal);
     }
 }

@@ -60,8 +60,8 @@ public sealed class DevelopmentPkiTests : IDisposable
         Assert.Equal(CertificateKeyAlgorithm.Rsa, rsa.Facts.Algorithm);
         Assert.Equal(["localhost", "www.example.com", "api.example.com", "demo.example.com"], rsa.Facts.DnsNames);
         Assert.Equal($"CN={DevelopmentPki.IntermediateName}", Assert.Single(result.Store.ById["www-ecc"].Intermediates).Subject);
-        Assert.StartsWith("-----BEGIN RSA PRIVATE KEY-----", File.ReadAllText(_temp.Combine("www-rsa.key")), StringComparison.Ordinal);
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(_temp.Combine("www-ecc.key")), StringComparison.Ordinal);
+        Assert.StartsWith(PemLabel.Begin("RSA PRIVATE KEY"), File.ReadAllText(_temp.Combine("www-rsa.key")), StringComparison.Ordinal);
+        Assert.StartsWith(PemLabel.Begin("PRIVATE KEY"), File.ReadAllText(_temp.Combine("www-ecc.key")), StringComparison.Ordinal);
     }
 
     [Fact]

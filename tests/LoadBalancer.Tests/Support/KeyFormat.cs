@@ -3,12 +3,12 @@ namespace LoadBalancer.Tests.Support;
 /// <summary>How <see cref="TestPki"/> writes a private key.</summary>
 public enum KeyFormat
 {
-    /// <summary><c>-----BEGIN PRIVATE KEY-----</c></summary>
+    /// <summary>PKCS#8: PEM label <c>PRIVATE KEY</c>.</summary>
     Pkcs8,
 
-    /// <summary><c>-----BEGIN RSA PRIVATE KEY-----</c> or <c>-----BEGIN EC PRIVATE KEY-----</c></summary>
+    /// <summary>Traditional: PEM label <c>RSA PRIVATE KEY</c> or <c>EC PRIVATE KEY</c>.</summary>
     Traditional,
 
-    /// <summary><c>-----BEGIN ENCRYPTED PRIVATE KEY-----</c>, password <see cref="TestCertificate.EncryptedKeyPassword"/>.</summary>
+    /// <summary>Encrypted PKCS#8: PEM label <c>ENCRYPTED PRIVATE KEY</c>, password <see cref="TestCertificate.EncryptedKeyPassword"/>.</summary>
     EncryptedPkcs8,
 }
