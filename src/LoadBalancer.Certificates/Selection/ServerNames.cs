@@ -14,7 +14,7 @@ public static class ServerNames
     /// </summary>
     public static bool IsDnsName(ReadOnlySpan<char> name)
     {
-        if (name.IsEmpty || name.Length > MaxNameLength || name[^1] == '.' || IPAddress.TryParse(name, out _))
+        if (name.IsEmpty || name.Length > MaxNameLength || name[^1] == '.' || IsIpLiteral(name))
         {
             return false;
         }
@@ -41,6 +41,13 @@ public static class ServerNames
 
         return labelLength > 0;
     }
+
+    /// <summary>
+    /// An IPv6 literal (any ':'), or an IPv4 dotted quad. Not "1234" or "10.1", which IPAddress.TryParse would also
+    /// accept but which are valid DNS names.
+    /// </summary>
+    private static bool IsIpLiteral(ReadOnlySpan<char> name) =>
+        name.Contains(':') || (name.Count('.') == 3 && IPAddress.TryParse(name, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
 
     /// <summary>For <c>a.example.com</c> the part a one-label wildcard (<c>*.example.com</c>) covers: <c>example.com</c>.</summary>
     public static ReadOnlySpan<char> WildcardParent(ReadOnlySpan<char> name)

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using LoadBalancer.Hosting;
 using LoadBalancer.Listeners;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -10,7 +11,7 @@ namespace LoadBalancer.Forwarding;
 /// forwarder sends the request there. No server: 503. A server that cannot be reached: 502 at once, and it is
 /// skipped for a while.
 /// </summary>
-internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClient backend, ILogger<ForwardingMiddleware> logger)
+internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClient backend, SnapshotHolder snapshots, ILogger<ForwardingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,13 +25,20 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
         feature.Activity.RequestStarted();
         try
         {
-            await ForwardAsync(context, feature.Listener);
+            await ForwardAsync(context, Routing(feature.Listener));
         }
         finally
         {
             feature.Activity.RequestEnded();
         }
     }
+
+    /// <summary>
+    /// Routes, groups and headers come from the current snapshot, so an edit applies to the next request even on a
+    /// keep-alive connection; the connection keeps its own snapshot only for what its handshake decided.
+    /// </summary>
+    private ListenerRuntime Routing(ListenerRuntime pinned) =>
+        snapshots.Current.Listeners.TryGetValue(pinned.Id, out var current) && current.Kind == pinned.Kind && current.Router is not null ? current : pinned;
 
     private async Task ForwardAsync(HttpContext context, ListenerRuntime listener)
     {
@@ -65,7 +73,7 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
         }
 
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
-        if (error == ForwarderError.Request && IsConnectFailure(exception))
+        if (IsConnectFailure(exception) && !context.RequestAborted.IsCancellationRequested)
         {
             server.ReportConnectFailure();
         }
@@ -73,11 +81,17 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
         ForwardingLog.ForwardFailed(logger, context.Request.Method, context.Request.Path, listener.Id, group.Id, server.ToString(), error, exception?.GetBaseException().Message ?? "-");
     }
 
+    /// <summary>
+    /// The server could not be reached (refused, unreachable, or no connection within the connect timeout), as
+    /// opposed to a failure after it answered, which says nothing about taking new connections.
+    /// </summary>
     private static bool IsConnectFailure(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SocketException || e is TimeoutException)
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }
+                || e is TimeoutException
+                || e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TimedOut })
             {
                 return true;
             }

@@ -14,15 +14,15 @@ internal sealed class WildcardPattern(string pattern, StringComparison compariso
         int ti = 0, pi = 0, starP = -1, starT = 0;
         while (ti < text.Length)
         {
-            if (pi < p.Length && (p[pi] == '?' || CharEquals(p[pi], text[ti])))
-            {
-                ti++;
-                pi++;
-            }
-            else if (pi < p.Length && p[pi] == '*')
+            if (pi < p.Length && p[pi] == '*')
             {
                 starP = pi++;
                 starT = ti;
+            }
+            else if (pi < p.Length && (p[pi] == '?' || CharEquals(p[pi], text[ti])))
+            {
+                ti++;
+                pi++;
             }
             else if (starP >= 0)
             {

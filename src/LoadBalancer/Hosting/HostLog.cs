@@ -19,6 +19,13 @@ internal static partial class HostLog
     [LoggerMessage(EventId = LogEvents.ConfigurationError, Level = LogLevel.Error, Message = "  {Problem}")]
     public static partial void Problem(ILogger logger, string problem);
 
+    [LoggerMessage(EventId = LogEvents.ReloadFailed, Level = LogLevel.Error, Message = "Reloading {ConfigPath} failed unexpectedly; the last good version keeps serving")]
+    public static partial void ReloadFailed(ILogger logger, string configPath, Exception exception);
+
+    [LoggerMessage(EventId = LogEvents.WatchUnavailable, Level = LogLevel.Warning,
+        Message = "No file-system events for {Folder} ({Reason}): edits there are noticed by polling every {Seconds:F0} s")]
+    public static partial void WatchUnavailable(ILogger logger, string folder, string reason, double seconds);
+
     [LoggerMessage(EventId = LogEvents.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Problem}")]
     public static partial void Warning(ILogger logger, string problem);
 }

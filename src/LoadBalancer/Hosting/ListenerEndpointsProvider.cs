@@ -29,11 +29,12 @@ internal sealed class ListenerEndpointsProvider : ConfigurationProvider, IConfig
         OnReload();
     }
 
-    private static string EndpointName(ListenerRuntime listener)
-    {
-        var safe = new string(listener.Id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
-        return $"{safe}_{listener.Kind}";
-    }
+    /// <summary>
+    /// A configuration key unique per listener id and kind. Configuration keys ignore case and ':' separates
+    /// sections, so the id is hex-encoded: "lsn-a", "lsn_a" and "LSN-A" stay three endpoints.
+    /// </summary>
+    private static string EndpointName(ListenerRuntime listener) =>
+        $"L{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(listener.Id))}_{listener.Kind}";
 
     private static string Url(ListenerRuntime listener)
     {

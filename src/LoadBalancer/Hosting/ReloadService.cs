@@ -19,7 +19,8 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
     private readonly Lock _reloadLock = new();
     private readonly List<FileSystemWatcher> _watchers = [];
     private IReadOnlyList<string> _watched = [];
-    private FileStamps _stamps = FileStamps.Forced;
+    private FileStamps _stamps = FileStamps.Unknown;
+    private int _forced;
     private long _version;
 
     /// <summary>Raised after a new snapshot is in place (the demo backends follow it).</summary>
@@ -29,7 +30,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
     {
         var current = snapshots.Current;
         _version = current.Version;
-        Watch(current.SourceFiles);
+        Watch(current.SourceFiles, DateTime.MaxValue);
         HostLog.Loaded(logger, settings.ConfigPath, current.Version, current.Listeners.Count, current.Certificates.ById.Count);
         LogWarnings(current.Warnings);
         warmer.WarmInBackground(current);
@@ -41,17 +42,18 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
     {
         lock (_reloadLock)
         {
+            var loadStarted = DateTime.UtcNow;
             var result = SnapshotBuilder.Load(settings.ConfigPath, _version + 1);
-            Watch(result.SourceFiles);
-            if (result.Snapshot is null)
+            Watch(result.SourceFiles, loadStarted);
+            var errors = result.Snapshot is null ? result.Errors.ToList() : [.. EndpointProbe.Unbindable(snapshots.Current, result.Snapshot)];
+            if (errors.Count > 0)
             {
-                var errors = result.Errors.ToList();
                 HostLog.Rejected(logger, settings.ConfigPath, errors.Count, snapshots.Current.Version);
                 errors.ForEach(e => HostLog.Problem(logger, e.ToString()));
                 return false;
             }
 
-            _version = result.Snapshot.Version;
+            _version = result.Snapshot!.Version;
             Apply(result.Snapshot);
             return true;
         }
@@ -76,10 +78,25 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
             {
             }
 
-            if (FileStamps.Of(_watched) != _stamps)
+            if (Interlocked.Exchange(ref _forced, 0) == 1 || FileStamps.Of(_watched) != _stamps)
             {
-                ReloadNow();
+                TryReload();
             }
+        }
+    }
+
+    /// <summary>Nothing may stop the watcher: an unexpected failure is logged and the last good version keeps serving.</summary>
+    private void TryReload()
+    {
+        try
+        {
+            ReloadNow();
+        }
+#pragma warning disable CA1031 // the reload loop must survive any failure of one reload
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            HostLog.ReloadFailed(logger, settings.ConfigPath, e);
         }
     }
 
@@ -124,11 +141,19 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         }
     }
 
-    /// <summary>Watches the folders of the given files; remembers their stamps as the state now applied or refused.</summary>
-    private void Watch(IReadOnlyList<string> files)
+    /// <summary>
+    /// Watches the folders of the given files and remembers their stamps as the state now applied or refused. A file
+    /// written after <paramref name="loadStarted"/> may not be in what was just read, so one more reload follows.
+    /// </summary>
+    private void Watch(IReadOnlyList<string> files, DateTime loadStarted)
     {
         _watched = files;
         _stamps = FileStamps.Of(files);
+        if (_stamps.NewestWriteUtc >= loadStarted)
+        {
+            Force();
+        }
+
         var folders = files.Select(Path.GetDirectoryName).OfType<string>().Where(Directory.Exists).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in _watchers.Where(w => !folders.Contains(w.Path)).ToList())
         {
@@ -138,7 +163,16 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
 
         foreach (var folder in folders.Where(f => _watchers.All(w => w.Path != f)))
         {
-            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            TryWatchFolder(folder);
+        }
+    }
+
+    /// <summary>File-system events where the system gives them (inotify limits can refuse); polling covers the rest.</summary>
+    private void TryWatchFolder(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        try
+        {
             watcher.Changed += (_, _) => Nudge();
             watcher.Created += (_, _) => Nudge();
             watcher.Deleted += (_, _) => Nudge();
@@ -146,6 +180,17 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            watcher.Dispose();
+            HostLog.WatchUnavailable(logger, folder, e.Message, PollInterval.TotalSeconds);
+        }
+    }
+
+    private void Force()
+    {
+        Interlocked.Exchange(ref _forced, 1);
+        Nudge();
     }
 
     /// <summary>A file-system event: check now (the stamps decide whether anything we read changed).</summary>
@@ -167,8 +212,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         return PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
-            _stamps = FileStamps.Forced;
-            Nudge();
+            Force();
         });
     }
 }

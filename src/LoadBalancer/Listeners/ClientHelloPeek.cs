@@ -24,6 +24,11 @@ internal static class ClientHelloPeek
 
             // Neither consumed nor examined: the next reader gets every byte at once.
             input.AdvanceTo(buffer.Start);
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException("reading the ClientHello was canceled");
+            }
+
             return status == ClientHelloStatus.NeedMoreData
                 ? (ClientHelloStatus.Malformed, null, $"the client closed the connection after {buffer.Length} bytes, before its ClientHello was complete")
                 : (status, info, error);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
+using System.ComponentModel;
+using System.Security.Authentication;
+using System.Security.Cryptography;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Tls.ClientHello;
 using Microsoft.AspNetCore.Connections;
@@ -29,10 +32,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         }
 
         var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
-        // Bounded by its own time limit only: a client that closes right after its last handshake message (as
-        // `openssl s_client </dev/null` does) has still completed the handshake.
-        using var timeout = new CancellationTokenSource(HandshakeTimeout);
-        var sslStream = await HandshakeAsync(attempt, connection, timeout.Token);
+        var sslStream = await HandshakeAsync(attempt, connection);
         if (sslStream is null)
         {
             return;
@@ -45,21 +45,49 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         }
     }
 
-    private static async Task<SslStream?> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The handshake, bounded by its own time limit only: a client that closes right after its last handshake
+    /// message (as <c>openssl s_client &lt;/dev/null</c> does) has still completed it. Every way it can fail (a
+    /// reset, a timeout, a TLS alert, a certificate that cannot be used) ends in one log line, never an exception.
+    /// </summary>
+    private static async Task<SslStream?> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection)
     {
-        ClientHelloInfo? hello;
+        using var timeout = new CancellationTokenSource(HandshakeTimeout);
+        SslStream? sslStream = null;
         try
         {
-            (var status, hello, var error) = await ClientHelloPeek.ReadAsync(connection.Transport.Input, cancellationToken);
-            if (status != ClientHelloStatus.Complete || hello is null)
+            var hello = await ReadClientHelloAsync(attempt, connection, timeout.Token);
+            if (hello is null)
             {
-                attempt.Failed(error ?? status.ToString());
                 return null;
             }
+
+            var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
+            attempt.Selection = selection;
+            sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
+            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), timeout.Token);
+            SetFeatures(connection, sslStream, hello, selection);
+            attempt.Completed(sslStream);
+            return sslStream;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException)
         {
-            attempt.Failed($"no complete ClientHello within {HandshakeTimeout.TotalSeconds:F0} s");
+            if (sslStream is not null)
+            {
+                await sslStream.DisposeAsync();
+            }
+
+            attempt.Failed(Reason(e, attempt, timeout.IsCancellationRequested));
+            return null;
+        }
+    }
+
+    private static async Task<ClientHelloInfo?> ReadClientHelloAsync(HandshakeAttempt attempt, ConnectionContext connection, CancellationToken cancellationToken)
+    {
+        var (status, hello, error) = await ClientHelloPeek.ReadAsync(connection.Transport.Input, cancellationToken);
+        if (status != ClientHelloStatus.Complete || hello is null)
+        {
+            attempt.Failed(error ?? status.ToString());
             return null;
         }
 
@@ -70,29 +98,30 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
             return null;
         }
 
-        var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
-        attempt.Selection = selection;
-        var sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
-        try
-        {
-            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or System.ComponentModel.Win32Exception)
-        {
-            await sslStream.DisposeAsync();
-            attempt.Failed(e is OperationCanceledException ? $"handshake not finished within {HandshakeTimeout.TotalSeconds:F0} s" : Describe(e));
-            return null;
-        }
+        return hello;
+    }
 
+    private static void SetFeatures(ConnectionContext connection, SslStream sslStream, ClientHelloInfo hello, CertificateSelection selection)
+    {
         var tls = new TlsConnectionFeatures(sslStream, hello.ServerName);
         connection.Features.Set<ITlsConnectionFeature>(tls);
         connection.Features.Set<ITlsHandshakeFeature>(tls);
         connection.Features.Set<ITlsApplicationProtocolFeature>(tls);
         connection.Features.Set<ISslStreamFeature>(tls);
         connection.Features.Set(new HandshakeFeature(hello, selection));
-        attempt.Completed(sslStream);
-        return sslStream;
     }
+
+    private static string Reason(Exception e, HandshakeAttempt attempt, bool timedOut) => e switch
+    {
+        _ when timedOut => attempt.Hello is null
+            ? $"no complete ClientHello within {HandshakeTimeout.TotalSeconds:F0} s"
+            : $"handshake not finished within {HandshakeTimeout.TotalSeconds:F0} s",
+        ConnectionResetException or ConnectionAbortedException => attempt.Hello is null
+            ? "the client reset the connection before its ClientHello was complete"
+            : "the client reset the connection during the handshake",
+        CryptographicException => $"the certificate {attempt.Selection?.Certificate.Id} cannot be used: {e.Message}",
+        _ => Describe(e),
+    };
 
     private async Task ContinueDecryptedAsync(ConnectionContext connection, SslStream sslStream)
     {

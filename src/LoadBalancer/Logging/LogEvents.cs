@@ -8,6 +8,8 @@ internal static class LogEvents
     public const int ConfigurationRejected = 1002;
     public const int ConfigurationError = 1003;
     public const int ConfigurationWarning = 1004;
+    public const int ReloadFailed = 1005;
+    public const int WatchUnavailable = 1006;
     public const int ListenerBound = 1010;
     public const int CertificateContextsReady = 1011;
     public const int CertificateContextFailed = 1012;

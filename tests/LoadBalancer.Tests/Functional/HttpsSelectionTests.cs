@@ -160,6 +160,27 @@ public sealed class HttpsSelectionTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Logs.Events, e => CapturedLogs.Property(e, "Sni") == "hangup.example.com" && EventId(e) == 1101);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public async Task ClientResettingBeforeItsClientHelloIsCompleteIsLoggedOnceAndNothingThrows(int bytesSent)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _port);
+        var client = socket.LocalEndPoint!.ToString();
+        await socket.SendAsync(new byte[] { 0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03 }.AsMemory(0, bytesSent));
+        await Task.Delay(100);
+        socket.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        socket.Close();
+
+        var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ClientAddress") == client);
+        await Task.Delay(300);
+
+        Assert.Equal(1101, EventId(line));
+        Assert.Contains("reset", CapturedLogs.Property(line, "Reason"), StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Logs.Events, e => e.Level >= Serilog.Events.LogEventLevel.Error);
+    }
+
     [Fact]
     public async Task PlainHttpSentToTheTlsPortIsRefusedAndLoggedWithTheReason()
     {

@@ -16,10 +16,12 @@ public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
     private RunningLoadBalancer _host = null!;
     private int _port;
     private int _backend;
+    private int _api;
 
     public async Task InitializeAsync()
     {
         _backend = _scenario.AddDemoBackend("web");
+        _api = _scenario.AddDemoBackend("api");
         _scenario.AddCertificate("cert-www", ["www.example.com"]);
         _port = PortAllocator.Next();
         _scenario.Write(Config(Listener()));
@@ -115,9 +117,50 @@ public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(before, (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint);
     }
 
+    [Fact]
+    public async Task RoutingEditAppliesToTheNextRequestOfAnOpenConnection()
+    {
+        await using var open = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        Assert.Equal("web", EchoReply.Parse((await open.GetAsync("/before")).Body).Backend);
+
+        _scenario.Write(Config(Listener() with { DefaultActions = Forward("sgp-api") }));
+        var backend = await WaitForAsync(async () => EchoReply.Parse((await open.GetAsync("/after")).Body).Backend, b => b == "api");
+
+        Assert.Equal("api", backend);
+    }
+
+    [Fact]
+    public async Task ListenerWithALookAlikeIdIsAddedBesideTheOtherNotInsteadOfIt()
+    {
+        await using var open = await RawHttpsConnection.OpenAsync(_port, "www.example.com");
+        var second = PortAllocator.Next();
+
+        _scenario.Write(Config(Listener(), Https("lsn_https", second, "cert-www", [], "sgp-web"), Https("LSN-HTTPS", PortAllocator.Next(), "cert-www", [], "sgp-web")));
+        await WaitForAsync(() => CanConnectAsync(second), ok => ok);
+
+        Assert.True(await CanConnectAsync(_port));
+        Assert.Equal(200, (await open.GetAsync("/still-here")).Status);
+    }
+
+    [Fact]
+    public async Task ListenerWhosePortAnotherProcessHoldsIsRefusedAndNothingChanges()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        _scenario.AddCertificate("cert-shop", ["shop.example.com"]);
+
+        _scenario.Write(Config(Listener() with { AdditionalCertificates = [new CertificateReference { CertificateId = "cert-shop" }] },
+            Https("lsn-taken", taken, "cert-www", [], "sgp-web")));
+        await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("cannot be bound", StringComparison.Ordinal), Deadline * 3);
+
+        Assert.Contains(_host.Logs.Messages, m => m.Contains("Rejected", StringComparison.Ordinal));
+        Assert.Equal("CN=cert-www", (await Clients.ServerCertificateAsync(_port, "shop.example.com")).Subject);
+    }
+
     private ListenerConfig Listener() => Https("lsn-https", _port, "cert-www", [], "sgp-web");
 
-    private LoadBalancerConfig Config(params ListenerConfig[] listeners) => _scenario.Config([Group("sgp-web", (_backend, 100))], listeners);
+    private LoadBalancerConfig Config(params ListenerConfig[] listeners) => _scenario.Config([Group("sgp-web", (_backend, 100)), Group("sgp-api", (_api, 100))], listeners);
 
     private static async Task<bool> CanConnectAsync(int port)
     {

@@ -174,6 +174,17 @@ public sealed class CertificateSelectorTests(SelectorFixture certs) : IClassFixt
         Assert.Equal(expected, chosen.Criterion);
     }
 
+    [Theory]
+    [InlineData("1234", true)]
+    [InlineData("10.1", true)]
+    [InlineData("a-b_c.example", true)]
+    [InlineData("192.168.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("[::1]", false)]
+    [InlineData("www.example.com.", false)]
+    public void NumericNamesAreDnsNamesButIpLiteralsAreNot(string name, bool dns) =>
+        Assert.Equal(dns, ServerNames.IsDnsName(name));
+
     [Fact]
     public void DefaultCertificateCompetesLikeAnyOtherWhenItsNamesMatch()
     {

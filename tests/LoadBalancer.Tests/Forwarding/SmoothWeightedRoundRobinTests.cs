@@ -1,0 +1,33 @@
+using LoadBalancer.Forwarding;
+
+namespace LoadBalancer.Tests.Forwarding;
+
+public sealed class SmoothWeightedRoundRobinTests
+{
+    [Fact]
+    public void SharesPicksInProportionInterleaved()
+    {
+        var scheduler = new SmoothWeightedRoundRobin([3, 1]);
+
+        var picks = Enumerable.Range(0, 8).Select(_ => scheduler.Next(_ => true)).ToList();
+
+        Assert.Equal([0, 0, 1, 0, 0, 0, 1, 0], picks);
+    }
+
+    [Fact]
+    public void NeverPicksWeightZero()
+    {
+        var scheduler = new SmoothWeightedRoundRobin([0, 5, 0]);
+
+        Assert.All(Enumerable.Range(0, 20).Select(_ => scheduler.Next(_ => true)), i => Assert.Equal(1, i));
+        Assert.Equal(-1, new SmoothWeightedRoundRobin([0, 0]).Next(_ => true));
+    }
+
+    [Fact]
+    public void SkipsEntriesThatAreNotEligible()
+    {
+        var scheduler = new SmoothWeightedRoundRobin([50, 50]);
+
+        Assert.All(Enumerable.Range(0, 10).Select(_ => scheduler.Next(i => i == 1)), i => Assert.Equal(1, i));
+    }
+}
