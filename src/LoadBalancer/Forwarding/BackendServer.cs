@@ -1,41 +1,26 @@
-using System.Diagnostics;
-
 namespace LoadBalancer.Forwarding;
 
-/// <summary>One server of a group: its address, weight, live request count and passive health.</summary>
-internal sealed class BackendServer(string address, int port, int weight, string scheme)
+/// <summary>One server of a group in one snapshot: its address and weight; its live state is per address.</summary>
+internal sealed class BackendServer
 {
-    private static readonly TimeSpan EjectionTime = TimeSpan.FromSeconds(10);
-    private int _active;
-    private long _failedAt;
-
-    public string Address { get; } = address;
-
-    public int Port { get; } = port;
-
-    public int Weight { get; } = weight;
-
-    public string DestinationPrefix { get; } = $"{scheme}://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port}/";
-
-    public int ActiveRequests => Volatile.Read(ref _active);
-
-    /// <summary>False for a while after a connection to it failed, so the next requests go elsewhere.</summary>
-    public bool IsHealthy
+    public BackendServer(string address, int port, int weight, string scheme)
     {
-        get
-        {
-            var failedAt = Volatile.Read(ref _failedAt);
-            return failedAt == 0 || Stopwatch.GetElapsedTime(failedAt) > EjectionTime;
-        }
+        Address = address;
+        Port = port;
+        Weight = weight;
+        DestinationPrefix = $"{scheme}://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port}/";
+        State = BackendServerState.For(DestinationPrefix);
     }
 
-    public void Begin() => Interlocked.Increment(ref _active);
+    public string Address { get; }
 
-    public void End() => Interlocked.Decrement(ref _active);
+    public int Port { get; }
 
-    public void ReportConnectFailure() => Volatile.Write(ref _failedAt, Stopwatch.GetTimestamp());
+    public int Weight { get; }
 
-    public void ReportSuccess() => Volatile.Write(ref _failedAt, 0);
+    public string DestinationPrefix { get; }
+
+    public BackendServerState State { get; }
 
     public override string ToString() => $"{Address}:{Port}";
 }

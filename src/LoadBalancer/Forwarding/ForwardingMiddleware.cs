@@ -52,7 +52,7 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
             return;
         }
 
-        server.Begin();
+        server.State.Begin();
         try
         {
             var error = await forwarder.SendAsync(context, server.DestinationPrefix, backend.Invoker, listener.RequestConfig, listener.Transformer!);
@@ -60,7 +60,7 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
         }
         finally
         {
-            server.End();
+            server.State.End();
         }
     }
 
@@ -68,14 +68,14 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
     {
         if (error == ForwarderError.None)
         {
-            server.ReportSuccess();
+            server.State.ReportSuccess();
             return;
         }
 
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
         if (IsConnectFailure(exception) && !context.RequestAborted.IsCancellationRequested)
         {
-            server.ReportConnectFailure();
+            server.State.ReportConnectFailure();
         }
 
         ForwardingLog.ForwardFailed(logger, context.Request.Method, context.Request.Path, listener.Id, group.Id, server.ToString(), error, exception?.GetBaseException().Message ?? "-");

@@ -25,8 +25,8 @@ internal sealed class ServerGroupRuntime
 
     public BackendServer? Pick(IPAddress? client)
     {
-        var anyHealthy = Servers.Any(s => s.Weight > 0 && s.IsHealthy);
-        bool Eligible(int i) => !anyHealthy || Servers[i].IsHealthy;
+        var anyHealthy = Servers.Any(s => s.Weight > 0 && s.State.IsHealthy);
+        bool Eligible(int i) => !anyHealthy || Servers[i].State.IsHealthy;
         var index = _scheduler switch
         {
             "Wlc" => LeastConnections(Eligible),
@@ -47,7 +47,7 @@ internal sealed class ServerGroupRuntime
                 continue;
             }
 
-            if (best < 0 || (long)Servers[i].ActiveRequests * Servers[best].Weight < (long)Servers[best].ActiveRequests * Servers[i].Weight)
+            if (best < 0 || (long)Servers[i].State.ActiveRequests * Servers[best].Weight < (long)Servers[best].State.ActiveRequests * Servers[i].Weight)
             {
                 best = i;
             }

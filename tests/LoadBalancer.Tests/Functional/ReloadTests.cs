@@ -158,6 +158,31 @@ public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("CN=cert-www", (await Clients.ServerCertificateAsync(_port, "shop.example.com")).Subject);
     }
 
+    [Fact]
+    public async Task ServerThatRefusedAConnectionStaysSkippedAcrossAReload()
+    {
+        var dead = PortAllocator.Next();
+        LoadBalancerConfig WithPair(string marker) => _scenario.Config(
+            [Group("sgp-pair", (dead, 100), (_backend, 100))],
+            Listener() with { DefaultActions = Forward("sgp-pair"), ListenerDescription = marker });
+        _scenario.Write(WithPair("first"));
+        await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("version 2", StringComparison.Ordinal), Deadline * 3);
+        using var client = Clients.Http(_scenario.Root.Certificate);
+        var url = new Uri($"https://www.example.com:{_port}/pair");
+
+        var first = await client.GetAsync(url);
+        _scenario.Write(WithPair("second"));
+        await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("version 3", StringComparison.Ordinal), Deadline * 3);
+        var after = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            after.Add((await client.GetAsync(url)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
+        Assert.All(after, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
     private ListenerConfig Listener() => Https("lsn-https", _port, "cert-www", [], "sgp-web");
 
     private LoadBalancerConfig Config(params ListenerConfig[] listeners) => _scenario.Config([Group("sgp-web", (_backend, 100)), Group("sgp-api", (_api, 100))], listeners);
