@@ -1,0 +1,15 @@
+namespace LoadBalancer.Configuration.Validation;
+
+/// <summary>
+/// Request headers an alias may not take: ALB's other forwarding headers (which the load balancer sets and strips) and
+/// the headers that frame or route the request itself.
+/// </summary>
+internal static class ReservedHeaderNames
+{
+    public static readonly HashSet<string> All = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "x-forwarded-for", "x-forwarded-proto", "x-forwarded-port", "slb-id", "x-forwarded-client-srcport",
+        "host", "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
+        "content-length", "content-type", "expect",
+    };
+}
