@@ -29,6 +29,7 @@ public static class ConfigValidator
         new DefaultActionsValidator(),
         new RuleValidator(),
         new XForwardedForValidator(),
+        new ClientCertificateHeaderAliasValidator(),
         new QuicConfigValidator(),
     ];
 

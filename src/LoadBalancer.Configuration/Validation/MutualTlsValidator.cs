@@ -1,8 +1,9 @@
 namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
-/// CaEnabled: mutual TLS is not served yet, and the product's own refusals already apply (HTTP/QUIC listeners,
-/// Basic edition, SM2 certificates, a missing, extra or wrong CaCertificates entry).
+/// CaEnabled on ALB listeners: mutual TLS is served on HTTPS listeners, within the product's refusals (HTTP and QUIC
+/// listeners, Basic edition, SM2 certificates; exactly one CaCertificates entry naming a CA certificate). NLB
+/// listeners are not served yet, so CaEnabled there is refused as not served.
 /// </summary>
 internal sealed class MutualTlsValidator : IConfigValidator
 {
@@ -10,10 +11,15 @@ internal sealed class MutualTlsValidator : IConfigValidator
     {
         foreach (var scope in context.Listeners.Where(s => s.Listener.CaEnabled == true))
         {
-            context.Add(scope.Resource, "CaEnabled", "mutual TLS is not served by this version yet: set CaEnabled to false");
-            if (scope.IsAlb)
+            if (!scope.IsAlb)
             {
-                CheckProductRefusals(context, scope);
+                context.Add(scope.Resource, "CaEnabled", "mutual TLS is not served by this version yet: set CaEnabled to false");
+                continue;
+            }
+
+            CheckProductRefusals(context, scope);
+            if (scope.IsHttps)
+            {
                 CheckCaCertificates(context, scope);
             }
         }
@@ -32,6 +38,11 @@ internal sealed class MutualTlsValidator : IConfigValidator
             context.Add(scope.Resource, "CaEnabled", "a Basic edition instance does not support mutual authentication: use Standard or StandardWithWaf");
         }
 
+        CheckSm2(context, scope);
+    }
+
+    private static void CheckSm2(ValidationContext context, ListenerScope scope)
+    {
         var sm2 = (scope.Listener.Certificates ?? []).Concat(scope.Listener.AdditionalCertificates ?? [])
             .Select(r => context.FindCertificate(r.CertificateId))
             .FirstOrDefault(c => c is { IsSm2: true });
@@ -45,10 +56,15 @@ internal sealed class MutualTlsValidator : IConfigValidator
     private static void CheckCaCertificates(ValidationContext context, ListenerScope scope)
     {
         var references = scope.Listener.CaCertificates ?? [];
-        if (references.Count != 1)
+        if (references.Count == 0)
         {
             context.Add(scope.Resource, "CaCertificates",
-                $"CaEnabled needs exactly one CaCertificates entry, not {references.Count}: name the CA that signs the client certificates");
+                "CaEnabled needs exactly one CaCertificates entry, not 0: name the CA that signs the client certificates");
+        }
+        else if (references.Count > 1)
+        {
+            context.Add(scope.Resource, "CaCertificates",
+                $"a listener takes exactly one CaCertificates entry, not {references.Count}: keep the CA that signs the client certificates");
         }
 
         for (var i = 0; i < references.Count; i++)
@@ -59,13 +75,15 @@ internal sealed class MutualTlsValidator : IConfigValidator
 
     private static void CheckCaReference(ValidationContext context, ListenerScope scope, string field, string? id)
     {
-        if (context.FindCaCertificate(id) is not null)
+        if (string.IsNullOrWhiteSpace(id))
         {
-            return;
+            context.Add(scope.Resource, field, "CertificateId is required: name an entry of CaCertificates");
         }
-
-        context.Add(scope.Resource, field, context.FindCertificate(id) is not null
-            ? $"'{id}' is a server certificate, not a CA certificate: name an entry of CaCertificates"
-            : $"CA certificate '{id}' does not exist: add it to CaCertificates or fix the id");
+        else if (context.FindCaCertificate(id) is null)
+        {
+            context.Add(scope.Resource, field, context.FindCertificate(id) is not null
+                ? $"'{id}' is a server certificate, not a CA certificate: name an entry of CaCertificates"
+                : $"CA certificate '{id}' does not exist: add it to CaCertificates or fix the id");
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class ConfigReaderTests
         Assert.Equal(Path, result.File.Path);
         var listener = result.File.Config.LoadBalancers[0].Listeners[0];
         Assert.Equal("lsn-https", listener.ListenerId);
-        Assert.Equal("X-Client-DN", listener.XForwardedForConfig!.XForwardedForClientCertSubjectDNAlias);
+        Assert.Equal("x-client-dn", listener.XForwardedForConfig!.XForwardedForClientCertSubjectDNAlias);
         Assert.Equal(100, result.File.Config.ServerGroups[1].Servers[0].Weight);
     }
 

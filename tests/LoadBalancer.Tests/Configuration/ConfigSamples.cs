@@ -87,7 +87,7 @@ internal static class ConfigSamples
             "RuleActions": [ { "Type": "ForwardGroup",
               "ForwardGroupConfig": { "ServerGroupTuples": [ { "ServerGroupId": "sgp-api" } ] } } ] } ],
           "XForwardedForConfig": { "XForwardedForEnabled": true, "XForwardedForProtoEnabled": true,
-            "XForwardedForClientCertSubjectDNEnabled": false, "XForwardedForClientCertSubjectDNAlias": "X-Client-DN" },
+            "XForwardedForClientCertSubjectDNEnabled": false, "XForwardedForClientCertSubjectDNAlias": "x-client-dn" },
           "QuicConfig": { "QuicUpgradeEnabled": false } },
         { "ListenerId": "lsn-http", "ListenerProtocol": "HTTP", "ListenerPort": 8080,
           "DefaultActions": [ { "Type": "ForwardGroup",

@@ -236,49 +236,6 @@ public sealed class ListenerValidationTests
     }
 
     [Fact]
-    public void MutualTlsIsNotServedYet()
-    {
-        var config = TestConfigs.Valid().WithHttps(l => l with { CaEnabled = true, CaCertificates = [new() { CertificateId = "ca-clients" }] });
-
-        var errors = ConfigValidator.Validate(config);
-
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaEnabled", "mutual TLS is not served by this version yet");
-        Assert.Single(errors);
-    }
-
-    [Fact]
-    public void CaCertificatesWithoutCaEnabledAreFine()
-    {
-        var config = TestConfigs.Valid().WithHttps(l => l with { CaEnabled = false, CaCertificates = [new() { CertificateId = "ca-clients" }] });
-
-        ErrorAssert.None(ConfigValidator.Validate(config));
-    }
-
-    [Fact]
-    public void MutualTlsAlreadyRefusesWhatTheProductRefuses()
-    {
-        var config = TestConfigs.Valid()
-            .WithAlb(i => i with { LoadBalancerEdition = "Basic" })
-            .WithHttps(l => l with
-            {
-                CaEnabled = true,
-                AdditionalCertificates = [new() { CertificateId = "cert-sm2" }],
-                CaCertificates = [new() { CertificateId = "cert-www" }, new() { CertificateId = "ca-gone" }],
-            })
-            .WithHttp(l => l with { CaEnabled = true });
-
-        var errors = ConfigValidator.Validate(config);
-
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaEnabled", "a Basic edition instance does not support mutual authentication");
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaEnabled", "cannot be combined with the SM2 certificate 'cert-sm2'");
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaCertificates", "exactly one CaCertificates entry, not 2");
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaCertificates[0].CertificateId", "'cert-www' is a server certificate, not a CA certificate");
-        ErrorAssert.Has(errors, TestConfigs.Https, "CaCertificates[1].CertificateId", "CA certificate 'ca-gone' does not exist");
-        ErrorAssert.Has(errors, TestConfigs.Http, "CaEnabled", "HTTP listeners support one-way authentication only");
-        ErrorAssert.Has(errors, TestConfigs.Http, "CaCertificates", "exactly one CaCertificates entry, not 0");
-    }
-
-    [Fact]
     public void AlbTimeoutsAreChecked()
     {
         var config = TestConfigs.Valid().WithHttps(l => l with { IdleTimeout = 0, RequestTimeout = 181 });
