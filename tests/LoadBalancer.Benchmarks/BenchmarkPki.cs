@@ -31,6 +31,26 @@ internal sealed class BenchmarkPki : IDisposable
 
     public void Dispose() => _ca.Dispose();
 
+    /// <summary>The CA certificate (public part) as a PEM file: the trust anchor of a mutual-TLS listener.</summary>
+    public string WriteCaCertificate()
+    {
+        var path = Path.Combine(Directory, "ca.crt");
+        File.WriteAllText(path, _ca.ExportCertificatePem());
+        return path;
+    }
+
+    /// <summary>A client certificate (clientAuth) signed by the CA, with its key, for the benchmark's clients.</summary>
+    public X509Certificate2 CreateClient()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=bench-client", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.Create(_ca, now.AddHours(-1), now.AddDays(30), [0x7f, 0x01, 0x02, 0x03]);
+        return certificate.CopyWithPrivateKey(key);
+    }
+
     private (string, string) WriteLeaf(int index)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

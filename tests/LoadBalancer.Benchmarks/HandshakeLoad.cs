@@ -12,7 +12,7 @@ namespace LoadBalancer.Benchmarks;
 /// session resumption, the SNI taken round-robin from the names, the server certificate checked to be the one for
 /// that name. No HTTP request is sent; the client closes right after the handshake.
 /// </summary>
-internal sealed class HandshakeLoad(IPEndPoint endpoint, IReadOnlyList<string> names)
+internal sealed class HandshakeLoad(IPEndPoint endpoint, IReadOnlyList<string> names, X509Certificate2? clientCertificate = null)
 {
     private long _next = -1;
 
@@ -59,13 +59,14 @@ internal sealed class HandshakeLoad(IPEndPoint endpoint, IReadOnlyList<string> n
         return (ok, failed);
     }
 
-    private static SslClientAuthenticationOptions Options(string name) => new()
+    private SslClientAuthenticationOptions Options(string name) => new()
     {
         TargetHost = name,
         EnabledSslProtocols = SslProtocols.Tls13,
         AllowTlsResume = false,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         ApplicationProtocols = [SslApplicationProtocol.Http11],
+        ClientCertificates = clientCertificate is null ? null : [clientCertificate],
         // The benchmark CA is not trusted by the machine: accept the certificate issued for the name asked for.
         RemoteCertificateValidationCallback = (_, certificate, _, _) =>
             certificate is X509Certificate2 leaf && leaf.GetNameInfo(X509NameType.DnsName, forIssuer: false) == name,

@@ -14,10 +14,16 @@ internal static class ListenerFileWriter
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public static string Write(string directory, IReadOnlyList<(string Certificate, string Key)> leaves, int listenerPort, int backendPort)
+    public static string Write(string directory, IReadOnlyList<(string Certificate, string Key)> leaves, int listenerPort, int backendPort, string? clientCaFile = null)
     {
         var path = Path.Combine(directory, "loadbalancer.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(Config(directory, leaves, listenerPort, backendPort), Json));
+        var config = Config(directory, leaves, listenerPort, backendPort);
+        if (clientCaFile is not null)
+        {
+            config = WithMutualTls(config, Path.GetRelativePath(directory, clientCaFile));
+        }
+
+        File.WriteAllText(path, JsonSerializer.Serialize(config, Json));
         return path;
     }
 
@@ -54,4 +60,13 @@ internal static class ListenerFileWriter
     };
 
     private static string CertificateId(int index) => $"cert-{index}";
+
+    private static LoadBalancerConfig WithMutualTls(LoadBalancerConfig config, string caFile) => config with
+    {
+        CaCertificates = [new CaCertificateConfig { CertificateId = "ca-bench-clients", CertificateFile = caFile }],
+        LoadBalancers = [.. config.LoadBalancers.Select(instance => instance with
+        {
+            Listeners = [.. instance.Listeners.Select(l => l with { CaEnabled = true, CaCertificates = [new CertificateReference { CertificateId = "ca-bench-clients" }] })],
+        })],
+    };
 }

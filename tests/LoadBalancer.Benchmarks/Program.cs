@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "micro" => RunMicro(args[1..]),
     "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
+    "mtls" => await MutualTlsBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
@@ -26,8 +27,10 @@ static int Usage()
         usage: dotnet run -c Release --project tests/LoadBalancer.Benchmarks -- MODE [options]
           micro [BenchmarkDotNet args]   BenchmarkDotNet: ClientHello parsing, parsing + certificate selection
                                          e.g. micro --filter '*'   or   micro --filter '*Selection*'
-          handshakes [--counts 1,10000] [--seconds 10] [--clients 4] [--poll-seconds 2]
+          handshakes [--counts 1,10000] [--seconds 10] [--clients 4] [--poll-seconds 2] [--sni-names N]
                                          start-up time and full TLS 1.3 handshakes/s per certificate count
+          mtls [--seconds 10] [--clients 4]
+                                         full handshakes/s of one listener with mutual TLS off and on, 3 rounds
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;

@@ -12,6 +12,7 @@ namespace LoadBalancer.Forwarding;
 internal sealed class AlbRequestTransformer(XForwardedForConfig config, int listenerPort, string loadBalancerId) : HttpTransformer
 {
     private readonly string _port = listenerPort.ToString(CultureInfo.InvariantCulture);
+    private readonly ClientCertificateHeaders _clientCertificate = new(config);
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -49,5 +50,8 @@ internal sealed class AlbRequestTransformer(XForwardedForConfig config, int list
         {
             headers.TryAddWithoutValidation(ForwardedHeaders.ClientSrcPort, connection.RemotePort.ToString(CultureInfo.InvariantCulture));
         }
+
+        // A certificate is only on the connection when the listener verified it (mutual TLS), hence SUCCESS.
+        _clientCertificate.Apply(headers, connection.ClientCertificate, "SUCCESS");
     }
 }

@@ -16,8 +16,8 @@ internal sealed partial class CertificateContextWarmer(SnapshotHolder snapshots,
     private void Warm(RuntimeSnapshot snapshot)
     {
         var started = Stopwatch.GetTimestamp();
-        var certificates = snapshot.Listeners.Values.Where(l => l.Selector is not null).SelectMany(l => l.Selector!.Certificates).Distinct().ToList();
-        foreach (var certificate in certificates)
+        var served = snapshot.Listeners.Values.Where(l => l.Selector is not null).SelectMany(l => l.Selector!.Certificates.Select(c => (Listener: l, Certificate: c))).ToList();
+        foreach (var (listener, certificate) in served)
         {
             if (!ReferenceEquals(snapshots.Current, snapshot))
             {
@@ -26,7 +26,8 @@ internal sealed partial class CertificateContextWarmer(SnapshotHolder snapshots,
 
             try
             {
-                _ = certificate.Context;
+                // What a handshake would use: the certificate's context, or the listener's own one under mutual TLS.
+                _ = listener.ServerOptionsFor(certificate);
             }
             catch (CryptographicException e)
             {
@@ -35,10 +36,10 @@ internal sealed partial class CertificateContextWarmer(SnapshotHolder snapshots,
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        Warmed(logger, certificates.Count, snapshot.Version, seconds);
+        Warmed(logger, served.Count, snapshot.Version, seconds);
     }
 
-    [LoggerMessage(EventId = LogEvents.CertificateContextsReady, Level = LogLevel.Debug, Message = "TLS contexts of {Count} certificates ready (version {Version}) in {Seconds:F2} s")]
+    [LoggerMessage(EventId = LogEvents.CertificateContextsReady, Level = LogLevel.Debug, Message = "TLS contexts of {Count} listener certificates ready (version {Version}) in {Seconds:F2} s")]
     private static partial void Warmed(ILogger logger, int count, long version, double seconds);
 
     [LoggerMessage(EventId = LogEvents.CertificateContextFailed, Level = LogLevel.Error, Message = "The TLS context of certificate {CertificateId} could not be built: {Reason}")]

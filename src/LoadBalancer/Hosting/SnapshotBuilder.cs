@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using LoadBalancer.Certificates;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Configuration;
@@ -50,7 +51,7 @@ internal static class SnapshotBuilder
         {
             foreach (var listener in instance.Listeners)
             {
-                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, groups);
+                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, cas.Store, groups);
             }
         }
 
@@ -93,11 +94,14 @@ internal static class SnapshotBuilder
         return new ServerGroupRuntime(group.ServerGroupId!, group.Scheduler, servers);
     }
 
-    private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, Dictionary<string, ServerGroupRuntime> groups)
+    private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups)
     {
         var kind = string.Equals(listener.ListenerProtocol, "HTTPS", StringComparison.Ordinal) ? ListenerKind.Https : ListenerKind.Http;
+        var clientAuth = kind == ListenerKind.Https && listener.CaEnabled == true ? cas.PoliciesById[listener.CaCertificates![0].CertificateId!] : null;
         return new ListenerRuntime
         {
+            ClientCertificates = clientAuth is null ? null : new ClientCertificateCheck(clientAuth),
+            ClientCertificateTrust = clientAuth is null ? null : SslCertificateTrust.CreateForX509Collection(clientAuth.Anchors, sendTrustInHandshake: true),
             Id = listener.ListenerId!,
             LoadBalancerId = instance.LoadBalancerId!,
             Kind = kind,
@@ -161,7 +165,7 @@ internal static class SnapshotBuilder
             files.AddRange(paths.OfType<string>().Select(file.Resolve));
         }
 
-        files.AddRange(file.Config.CaCertificates.Select(c => c.CertificateFile).OfType<string>().Select(file.Resolve));
+        files.AddRange(file.Config.CaCertificates.SelectMany(c => new[] { c.CertificateFile, c.CrlFile }).OfType<string>().Select(file.Resolve));
         return files.Distinct(StringComparer.Ordinal).ToList();
     }
 }

@@ -6,8 +6,8 @@ namespace LoadBalancer.Listeners;
 internal static partial class ConnectionLog
 {
     [LoggerMessage(EventId = LogEvents.TlsHandshakeCompleted, Level = LogLevel.Information,
-        Message = "TLS handshake on {ListenerId} from {ClientAddress}: sni={Sni} certificate={CertificateId} ({Criterion}) {TlsVersion} {Cipher} alpn={Alpn} in {HandshakeMs:F1} ms")]
-    public static partial void HandshakeCompleted(ILogger logger, string listenerId, string clientAddress, string sni, string certificateId, string criterion, string tlsVersion, string cipher, string alpn, double handshakeMs);
+        Message = "TLS handshake on {ListenerId} from {ClientAddress}: sni={Sni} certificate={CertificateId} ({Criterion}) {TlsVersion} {Cipher} alpn={Alpn} client-certificate={ClientCertificate} in {HandshakeMs:F1} ms")]
+    public static partial void HandshakeCompleted(ILogger logger, string listenerId, string clientAddress, string sni, string certificateId, string criterion, string tlsVersion, string cipher, string alpn, string clientCertificate, double handshakeMs);
 
     [LoggerMessage(EventId = LogEvents.TlsHandshakeFailed, Level = LogLevel.Information,
         Message = "TLS handshake on {ListenerId} from {ClientAddress} failed: sni={Sni} certificate={CertificateId} reason={Reason} after {HandshakeMs:F1} ms")]

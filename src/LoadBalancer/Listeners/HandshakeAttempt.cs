@@ -45,6 +45,7 @@ internal sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionConte
         var criterion = selection.Criterion.Describe();
         var version = TlsNames.Version(stream.SslProtocol);
         var cipher = stream.NegotiatedCipherSuite.ToString();
-        ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, selection.Certificate.Id, criterion, version, cipher, alpn, elapsed);
+        var clientCertificate = stream.RemoteCertificate?.Subject ?? "-";
+        ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, selection.Certificate.Id, criterion, version, cipher, alpn, clientCertificate, elapsed);
     }
 }

@@ -77,7 +77,8 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
                 await sslStream.DisposeAsync();
             }
 
-            attempt.Failed(Reason(e, attempt, timeout.IsCancellationRequested));
+            var refusal = sslStream is null ? null : ClientCertificateCheck.RefusalOf(sslStream);
+            attempt.Failed(refusal is not null ? $"client certificate refused: {refusal}" : Reason(e, attempt, timeout.IsCancellationRequested));
             return null;
         }
     }

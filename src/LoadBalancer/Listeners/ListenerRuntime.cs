@@ -34,6 +34,12 @@ internal sealed class ListenerRuntime
 
     public CertificateSelector? Selector { get; init; }
 
+    /// <summary>Mutual TLS (<c>CaEnabled</c>): the listener's client-certificate check; null when off.</summary>
+    public ClientCertificateCheck? ClientCertificates { get; init; }
+
+    /// <summary>The CA names sent in the CertificateRequest, so clients pick the right certificate (mTLS only).</summary>
+    public SslCertificateTrust? ClientCertificateTrust { get; init; }
+
     public ListenerRouter? Router { get; init; }
 
     public HttpTransformer? Transformer { get; init; }
@@ -46,11 +52,18 @@ internal sealed class ListenerRuntime
     /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
     public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd(certificate, CreateServerOptions);
 
+    /// <summary>
+    /// Without mutual TLS the certificate's own context serves; with it, a context that also carries the listener's
+    /// CA names for the CertificateRequest, and the client certificate is required at handshake time.
+    /// </summary>
     private SslServerAuthenticationOptions CreateServerOptions(ServerCertificate certificate) => new()
     {
-        ServerCertificateContext = certificate.Context,
+        ServerCertificateContext = ClientCertificates is null
+            ? certificate.Context
+            : SslStreamCertificateContext.Create(certificate.Leaf, certificate.Intermediates, offline: true, ClientCertificateTrust),
         ApplicationProtocols = Http2Enabled ? Http2AndHttp11 : Http11Only,
-        ClientCertificateRequired = false,
+        ClientCertificateRequired = ClientCertificates is not null,
+        RemoteCertificateValidationCallback = ClientCertificates is null ? null : ClientCertificates.Validate,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         AllowRenegotiation = false,
     };

@@ -109,5 +109,5 @@ internal sealed class TestScenario : IDisposable
     public void Dispose() => Directory.Dispose();
 
     /// <summary>Paths in the file relative to its folder, as users write them.</summary>
-    private string Relative(string path) => Path.GetRelativePath(Directory.Combine("config"), path);
+    public string Relative(string path) => Path.GetRelativePath(Directory.Combine("config"), path);
 }
