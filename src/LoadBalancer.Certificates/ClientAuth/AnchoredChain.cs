@@ -16,34 +16,48 @@ internal static class AnchoredChain
     public static IReadOnlyList<X509Certificate2>? Build(
         X509Certificate2 certificate, X509Certificate2Collection anchors, X509Certificate2Collection? presented, DateTime nowUtc, out string problems)
     {
-        using var chain = Create(anchors, presented, nowUtc);
-        var built = chain.Build(certificate);
+        using var chain = new X509Chain { ChainPolicy = CreatePolicy(anchors) };
+        chain.ChainPolicy.VerificationTime = nowUtc;
+        chain.ChainPolicy.VerificationTimeIgnored = false;
+        if (presented is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(presented);
+        }
+
+        chain.Build(certificate);
+        return Evaluate(chain, anchors, out problems);
+    }
+
+    /// <summary>
+    /// Judges a chain already built with <see cref="CreatePolicy"/> (as SslStream builds it during the handshake):
+    /// the chain from the leaf up to its anchor (leaf first), or null with the chain's problems.
+    /// </summary>
+    public static IReadOnlyList<X509Certificate2>? Evaluate(X509Chain chain, X509Certificate2Collection anchors, out string problems)
+    {
         var elements = chain.ChainElements.Select(e => e.Certificate).ToList();
         var anchorIndex = elements.FindIndex(e => IsAnchor(e, anchors));
         problems = Summary(chain.ChainStatus);
-        if (built && anchorIndex >= 0)
+        if (anchorIndex < 0)
         {
-            return elements[..(anchorIndex + 1)];
+            return null;
         }
 
-        return anchorIndex >= 0 && OnlyMissingRoot(chain, anchorIndex) ? elements[..(anchorIndex + 1)] : null;
+        var built = chain.ChainStatus.All(s => s.Status == X509ChainStatusFlags.NoError);
+        return built || OnlyMissingRoot(chain, anchorIndex) ? elements[..(anchorIndex + 1)] : null;
     }
 
-    private static X509Chain Create(X509Certificate2Collection anchors, X509Certificate2Collection? presented, DateTime nowUtc)
+    /// <summary>The entry's certificates as the only anchors; no revocation fetching, no downloads; the time of each build.</summary>
+    public static X509ChainPolicy CreatePolicy(X509Certificate2Collection anchors)
     {
-        var chain = new X509Chain();
-        var policy = chain.ChainPolicy;
-        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        policy.CustomTrustStore.AddRange(anchors);
-        if (presented is not null)
+        var policy = new X509ChainPolicy
         {
-            policy.ExtraStore.AddRange(presented);
-        }
-
-        policy.RevocationMode = X509RevocationMode.NoCheck;
-        policy.VerificationTime = nowUtc;
-        policy.DisableCertificateDownloads = true;
-        return chain;
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+            VerificationTimeIgnored = true,
+        };
+        policy.CustomTrustStore.AddRange(anchors);
+        return policy;
     }
 
     private static bool OnlyMissingRoot(X509Chain chain, int anchorIndex)

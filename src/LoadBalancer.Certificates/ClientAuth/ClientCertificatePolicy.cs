@@ -17,12 +17,20 @@ public sealed class ClientCertificatePolicy
         CaId = caId;
         Anchors = anchors;
         _revocations = revocations;
+        ChainPolicy = AnchoredChain.CreatePolicy(anchors);
     }
 
     public string CaId { get; }
 
     /// <summary>The CA entry's certificates (a root, or a subordinate uploaded alone).</summary>
     public X509Certificate2Collection Anchors { get; }
+
+    /// <summary>
+    /// The chain policy for the TLS stack (SslServerAuthenticationOptions.CertificateChainPolicy, cloned per
+    /// connection): the entry's certificates as the only anchors. The chain SslStream builds with it is the one
+    /// <see cref="Verify(X509Certificate2?, X509Chain?)"/> judges, so a handshake builds one chain.
+    /// </summary>
+    public X509ChainPolicy ChainPolicy { get; }
 
     /// <summary>A policy trusting <paramref name="anchors"/>; CRLs not signed by one of them are ignored.</summary>
     public static ClientCertificatePolicy Create(string caId, X509Certificate2Collection anchors, IReadOnlyList<X509Crl> crls)
@@ -59,6 +67,24 @@ public sealed class ClientCertificatePolicy
         }
 
         return RevocationVerdict(chain);
+    }
+
+    /// <summary>Judges the certificate with the chain the TLS stack built using <see cref="ChainPolicy"/>.</summary>
+    public ClientCertificateVerdict Verify(X509Certificate2? certificate, X509Chain? chain)
+    {
+        if (certificate is null || chain is null)
+        {
+            return ClientCertificateVerdict.Refuse("no client certificate");
+        }
+
+        var problem = PresentedCertificateChecks.FindProblem(certificate, DateTime.UtcNow);
+        if (problem is not null)
+        {
+            return ClientCertificateVerdict.Refuse(problem);
+        }
+
+        var anchored = AnchoredChain.Evaluate(chain, Anchors, out var chainProblems);
+        return anchored is null ? ClientCertificateVerdict.Refuse($"not issued by CA '{CaId}' ({chainProblems})") : RevocationVerdict(anchored);
     }
 
     private ClientCertificateVerdict RevocationVerdict(IReadOnlyList<X509Certificate2> chain)

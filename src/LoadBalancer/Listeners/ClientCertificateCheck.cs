@@ -20,7 +20,8 @@ internal sealed class ClientCertificateCheck(ClientCertificatePolicy policy)
     {
         _ = errors;
         var presented = certificate is null ? null : certificate as X509Certificate2 ?? new X509Certificate2(certificate);
-        var verdict = Policy.Verify(presented, chain?.ChainPolicy.ExtraStore, DateTime.UtcNow);
+        // The chain was built by SslStream with the policy's chain policy (the CA entry as the only anchors).
+        var verdict = Policy.Verify(presented, chain);
         if (!verdict.Accepted && sender is SslStream stream)
         {
             Refusals.AddOrUpdate(stream, verdict.Reason);

@@ -64,6 +64,7 @@ internal sealed class ListenerRuntime
         ApplicationProtocols = Http2Enabled ? Http2AndHttp11 : Http11Only,
         ClientCertificateRequired = ClientCertificates is not null,
         RemoteCertificateValidationCallback = ClientCertificates is null ? null : ClientCertificates.Validate,
+        CertificateChainPolicy = ClientCertificates?.Policy.ChainPolicy,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         AllowRenegotiation = false,
     };

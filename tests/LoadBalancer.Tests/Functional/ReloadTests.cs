@@ -95,11 +95,13 @@ public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
         var broken = Config(Listener() with { ListenerPort = 70000, Certificates = [new CertificateReference { CertificateId = "cert-missing" }] });
         _scenario.Write(broken);
 
+        // Each error of the refused edit is its own line, after the "Rejected" one.
         await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("Rejected", StringComparison.Ordinal), Deadline * 3);
-        var messages = string.Join("\n", _host.Logs.Messages);
+        var port = await _host.Logs.WaitForAsync(e => e.Level == Serilog.Events.LogEventLevel.Error && e.RenderMessage(null).Contains("70000", StringComparison.Ordinal));
+        var certificate = await _host.Logs.WaitForAsync(e => e.Level == Serilog.Events.LogEventLevel.Error && e.RenderMessage(null).Contains("cert-missing", StringComparison.Ordinal));
 
-        Assert.Contains("70000", messages, StringComparison.Ordinal);
-        Assert.Contains("cert-missing", messages, StringComparison.Ordinal);
+        Assert.Contains("ListenerPort", port.RenderMessage(null), StringComparison.Ordinal);
+        Assert.Contains("Certificates[0].CertificateId", certificate.RenderMessage(null), StringComparison.Ordinal);
         Assert.Equal(before, (await Clients.ServerCertificateAsync(_port, "www.example.com")).Thumbprint);
         using var client = Clients.Http(_scenario.Root.Certificate);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"https://www.example.com:{_port}/still"))).StatusCode);
