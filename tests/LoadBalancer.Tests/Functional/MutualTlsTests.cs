@@ -120,6 +120,22 @@ public sealed class MutualTlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpensslWithACertificateOfTheCaCompletesARequestAndOneOfAnotherCaIsRefused()
+    {
+        var alice = _scenario.Pki.Write(_alice, "alice-openssl", includeChain: false);
+        var stranger = _scenario.Pki.Write(_scenario.Pki.IssueClient(_scenario.Pki.CreateRoot("Stranger CA"), "stranger"), "stranger-openssl", includeChain: false);
+        const string request = "GET /openssl HTTP/1.1\r\nHost: www.example.com\r\nConnection: close\r\n\r\n";
+
+        var accepted = await ProcessRunner.RunAsync("openssl", ["s_client", "-connect", $"127.0.0.1:{_mtls}", "-servername", "openssl-ok.example.com", "-quiet", "-cert", alice.CertificateFile, "-key", alice.PrivateKeyFile], request);
+        var refused = await ProcessRunner.RunAsync("openssl", ["s_client", "-connect", $"127.0.0.1:{_mtls}", "-servername", "openssl-no.example.com", "-quiet", "-cert", stranger.CertificateFile, "-key", stranger.PrivateKeyFile], request);
+        var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "openssl-no.example.com");
+
+        Assert.Contains("\"X-Forwarded-Clientcert-subjectdn\": \"CN=alice\"", accepted.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP/1.1 200", refused.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("not issued by CA 'ca-root'", CapturedLogs.Property(line, "Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpensslSeesTheCaNameInTheCertificateRequest()
     {
         var result = await Openssl.ConnectAsync(_mtls, "names.example.com");
@@ -156,6 +172,12 @@ public sealed class MutualTlsTests : IAsyncLifetime
         Assert.True(refusedAt, "a handshake without a client certificate was still accepted 2 s after CaEnabled was turned on");
         Assert.Equal(200, (await open.GetAsync("/after")).Status);
         Assert.Equal(0, (await Curl(_plain, "switch-ok.example.com", _scenario.Pki.Write(_alice, "alice-switch", includeChain: false))).ExitCode);
+
+        _scenario.Write(Config(mtlsOnPlain: false));
+        var acceptedAgain = await WaitUntilAsync(async () => (await Curl(_plain, "switch-off.example.com", null)).ExitCode == 0);
+
+        Assert.True(acceptedAgain, "a handshake without a client certificate was still refused 2 s after CaEnabled was turned off");
+        Assert.Equal(200, (await open.GetAsync("/after-off")).Status);
     }
 
     private TestCertificate Client(string name, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, IReadOnlyList<string>? extendedKeyUsages = null) =>
