@@ -63,7 +63,7 @@ public sealed class ClientCertificatePolicy
         var chain = AnchoredChain.Build(certificate, Anchors, presented, nowUtc, out var chainProblems);
         if (chain is null)
         {
-            return ClientCertificateVerdict.Refuse($"not issued by CA '{CaId}' ({chainProblems})");
+            return ClientCertificateVerdict.Refuse($"chain to CA '{CaId}' refused: {chainProblems}");
         }
 
         return RevocationVerdict(chain);
@@ -83,8 +83,8 @@ public sealed class ClientCertificatePolicy
             return ClientCertificateVerdict.Refuse(problem);
         }
 
-        var anchored = AnchoredChain.Evaluate(chain, Anchors, out var chainProblems);
-        return anchored is null ? ClientCertificateVerdict.Refuse($"not issued by CA '{CaId}' ({chainProblems})") : RevocationVerdict(anchored);
+        var anchored = AnchoredChain.Evaluate(chain, Anchors, DateTime.UtcNow, out var chainProblems);
+        return anchored is null ? ClientCertificateVerdict.Refuse($"chain to CA '{CaId}' refused: {chainProblems}") : RevocationVerdict(anchored);
     }
 
     private ClientCertificateVerdict RevocationVerdict(IReadOnlyList<X509Certificate2> chain)

@@ -99,7 +99,7 @@ public sealed class ClientCertificatePolicyTests : IDisposable
         var verdict = Policy(Root).Verify(client.Certificate, null, DateTime.UtcNow);
 
         Assert.False(verdict.Accepted);
-        Assert.StartsWith("not issued by CA 'ca-clients' (", verdict.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("chain to CA 'ca-clients' refused: not issued by this CA (", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ClientCertificatePolicyTests : IDisposable
 
         var verdict = Policy(Subordinate).Verify(client.Certificate, [Root.Certificate], DateTime.UtcNow);
 
-        Assert.StartsWith("not issued by CA 'ca-clients'", verdict.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("chain to CA 'ca-clients' refused: not issued by this CA", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ClientCertificatePolicyTests : IDisposable
 
         var verdict = Policy(Subordinate).Verify(client.Certificate, null, DateTime.UtcNow);
 
-        Assert.StartsWith("not issued by CA 'ca-clients'", verdict.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("chain to CA 'ca-clients' refused: not issued by this CA", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,6 +243,35 @@ public sealed class ClientCertificatePolicyTests : IDisposable
             .ToList();
 
         Assert.All(verdicts, Assert.True);
+    }
+
+    [Fact]
+    public void RefusesAValidClientWhoseSubordinateAnchorUploadedAloneHasExpired()
+    {
+        // The same subordinate (name and key) re-issued with dates in the past: the client's signature still
+        // verifies, and OpenSSL does not check the dates of a chain's last certificate when it is not self-signed.
+        var expiredCopy = Pki.CreateIntermediate(Root, "Test Intermediate", LeafKey.From(Subordinate.Key),
+            notBefore: DateTimeOffset.UtcNow.AddDays(-30), notAfter: DateTimeOffset.UtcNow.AddDays(-1));
+        var client = Pki.IssueClient(Subordinate, "client");
+
+        var verdict = Policy(expiredCopy).Verify(client.Certificate, null, DateTime.UtcNow);
+
+        Assert.False(verdict.Accepted);
+        Assert.Contains("expired on", verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RefusesClientsOfASubordinateTheRootsCrlRevokesWhenTheEntryHoldsBoth()
+    {
+        var client = Pki.IssueClient(Subordinate, "client");
+        var crl = TestCrl.Parse(TestCrl.Der(Root, [Subordinate]));
+        var policy = ClientCertificatePolicy.Create("ca-clients",
+            [X509CertificateLoader.LoadCertificate(Subordinate.Certificate.RawData), X509CertificateLoader.LoadCertificate(Root.Certificate.RawData)], [crl]);
+
+        var verdict = policy.Verify(client.Certificate, null, DateTime.UtcNow);
+
+        Assert.False(verdict.Accepted);
+        Assert.StartsWith("revoked by the CRL of CA 'ca-clients'", verdict.Reason, StringComparison.Ordinal);
     }
 
     private TestCertificate Client(TestCertificate issuer, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
