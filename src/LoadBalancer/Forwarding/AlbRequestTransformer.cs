@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using LoadBalancer.Configuration.Model;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
@@ -13,15 +14,13 @@ internal sealed class AlbRequestTransformer(XForwardedForConfig config, int list
 {
     private readonly string _port = listenerPort.ToString(CultureInfo.InvariantCulture);
     private readonly ClientCertificateHeaders _clientCertificate = new(config);
+    private readonly HashSet<string> _managed = new(ForwardedHeaders.Managed.Concat(new ClientCertificateHeaders(config).AllNames), HeaderNameComparer.Instance);
 
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
         var headers = proxyRequest.Headers;
-        foreach (var name in ForwardedHeaders.Managed)
-        {
-            headers.Remove(name);
-        }
+        RemoveClientCopies(headers);
 
         var connection = httpContext.Connection;
         if (config.XForwardedForEnabled && connection.RemoteIpAddress is { } client)
@@ -53,5 +52,20 @@ internal sealed class AlbRequestTransformer(XForwardedForConfig config, int list
 
         // A certificate is only on the connection when the listener verified it (mutual TLS), hence SUCCESS.
         _clientCertificate.Apply(headers, connection.ClientCertificate, "SUCCESS");
+    }
+
+    /// <summary>Drops every client-sent header that names one we manage, in any case and with '_' for '-'.</summary>
+    private void RemoveClientCopies(HttpRequestHeaders headers)
+    {
+        List<string>? copies = null;
+        foreach (var header in headers)
+        {
+            if (_managed.Contains(header.Key))
+            {
+                (copies ??= []).Add(header.Key);
+            }
+        }
+
+        copies?.ForEach(name => headers.Remove(name));
     }
 }

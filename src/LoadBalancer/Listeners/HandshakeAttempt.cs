@@ -11,7 +11,8 @@ internal sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionConte
 {
     private readonly long _started = Stopwatch.GetTimestamp();
 
-    public ListenerRuntime Listener { get; } = listener;
+    /// <summary>The listener deciding the handshake (refreshed to the current snapshot once the ClientHello is in).</summary>
+    public ListenerRuntime Listener { get; set; } = listener;
 
     public ClientHelloInfo? Hello { get; set; }
 

@@ -32,14 +32,14 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         }
 
         var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
-        var sslStream = await HandshakeAsync(attempt, connection);
+        var (sslStream, current) = await HandshakeAsync(attempt, connection, feature);
         if (sslStream is null)
         {
             return;
         }
 
         await using (sslStream)
-        using (idle.Track(connection, feature))
+        using (idle.Track(connection, current))
         {
             await ContinueDecryptedAsync(connection, sslStream);
         }
@@ -50,7 +50,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
     /// message (as <c>openssl s_client &lt;/dev/null</c> does) has still completed it. Every way it can fail (a
     /// reset, a timeout, a TLS alert, a certificate that cannot be used) ends in one log line, never an exception.
     /// </summary>
-    private static async Task<SslStream?> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection)
+    private async Task<(SslStream? Stream, ListenerFeature Feature)> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ListenerFeature feature)
     {
         using var timeout = new CancellationTokenSource(HandshakeTimeout);
         SslStream? sslStream = null;
@@ -59,8 +59,11 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
             var hello = await ReadClientHelloAsync(attempt, connection, timeout.Token);
             if (hello is null)
             {
-                return null;
+                return (null, feature);
             }
+
+            feature = resolver.Refresh(connection, feature);
+            attempt.Listener = feature.Listener;
 
             var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
             attempt.Selection = selection;
@@ -68,7 +71,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
             await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), timeout.Token);
             SetFeatures(connection, sslStream, hello, selection);
             attempt.Completed(sslStream);
-            return sslStream;
+            return (sslStream, feature);
         }
         catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException)
         {
@@ -79,7 +82,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
 
             var refusal = sslStream is null ? null : ClientCertificateCheck.RefusalOf(sslStream);
             attempt.Failed(refusal is not null ? $"client certificate refused: {refusal}" : Reason(e, attempt, timeout.IsCancellationRequested));
-            return null;
+            return (null, feature);
         }
     }
 

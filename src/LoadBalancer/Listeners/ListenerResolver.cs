@@ -21,4 +21,24 @@ internal sealed class ListenerResolver(SnapshotHolder snapshots, ILogger<Listene
         connection.Features.Set(feature);
         return feature;
     }
+
+    /// <summary>
+    /// The same listener in the snapshot current now (the ClientHello may come seconds after the accept, and a
+    /// reload in between must decide this handshake); unchanged when the listener is gone or changed kind.
+    /// </summary>
+    public ListenerFeature Refresh(ConnectionContext connection, ListenerFeature feature)
+    {
+        var snapshot = snapshots.Current;
+        if (ReferenceEquals(snapshot, feature.Snapshot)
+            || !snapshot.Listeners.TryGetValue(feature.Listener.Id, out var listener)
+            || listener.Kind != feature.Listener.Kind
+            || !listener.Endpoint.Equals(feature.Listener.Endpoint))
+        {
+            return feature;
+        }
+
+        var refreshed = new ListenerFeature(snapshot, listener);
+        connection.Features.Set(refreshed);
+        return refreshed;
+    }
 }

@@ -105,9 +105,14 @@ public sealed class ForwardingTests : IAsyncLifetime
         request.Headers.Add("X-Forwarded-Port", "1");
         request.Headers.Add("SLB-ID", "spoofed");
         request.Headers.Add("X-Forwarded-Client-srcport", "1");
+        request.Headers.Add("X_Forwarded_Proto", "gopher");
+        request.Headers.Add("slb_id", "spoofed");
 
         using var response = await _client.SendAsync(request);
         var reply = await EchoReply.ReadAsync(response);
+
+        Assert.DoesNotContain(reply.Headers, h => h.Value is "gopher" or "spoofed" or "1");
+        Assert.DoesNotContain(reply.Headers.Keys, k => k.Contains('_', StringComparison.Ordinal));
 
         Assert.Equal("203.0.113.9, 127.0.0.1", reply.Header("X-Forwarded-For"));
         Assert.Equal("https", reply.Header("X-Forwarded-Proto"));
