@@ -171,6 +171,8 @@ public sealed class MutualTlsTests : IAsyncLifetime
         var refusedAt = await WaitUntilAsync(async () => (await Curl(_plain, "switch.example.com", null)).ExitCode != 0);
 
         Assert.True(refusedAt, "a handshake without a client certificate was still accepted 2 s after CaEnabled was turned on");
+        var refusal = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "switch.example.com" && CapturedLogs.Property(e, "Reason").Length > 0);
+        Assert.Contains("no client certificate", CapturedLogs.Property(refusal, "Reason"), StringComparison.Ordinal);
         Assert.Equal(200, (await open.GetAsync("/after")).Status);
         Assert.Equal(0, (await Curl(_plain, "switch-ok.example.com", _scenario.Pki.Write(_alice, "alice-switch", includeChain: false))).ExitCode);
 
