@@ -184,6 +184,23 @@ public sealed class MutualTlsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplacingTheCaAppliesToNewHandshakesAndLeavesOpenConnectionsAlone()
+    {
+        var alice = _scenario.Pki.Write(_alice, "alice-replace", includeChain: false);
+        var bob = _scenario.Pki.Write(_scenario.Pki.IssueClient(_subordinate, "bob-replace"), "bob-replace", includeChain: true);
+        using var client = ClientWith(_alice);
+        var url = new Uri($"https://www.example.com:{_mtls}/held");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+
+        _scenario.Write(Config(mtlsOnPlain: false, mtlsCa: "ca-sub"));
+        var switched = await WaitUntilAsync(async () => (await Curl(_mtls, "replaced.example.com", alice)).ExitCode != 0);
+
+        Assert.True(switched, "a client of the old CA was still accepted 2 s after the CA was replaced");
+        Assert.Equal(0, (await Curl(_mtls, "replaced-ok.example.com", bob)).ExitCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task ConnectionAcceptedBeforeMutualTlsWasTurnedOnIsJudgedByThePolicyAtItsClientHello()
     {
         using var tcp = new System.Net.Sockets.TcpClient(System.Net.Sockets.AddressFamily.InterNetwork);
@@ -230,7 +247,7 @@ public sealed class MutualTlsTests : IAsyncLifetime
         File.WriteAllText(_crlFile, PemEncoding.WriteString("X509 CRL", crl));
     }
 
-    private LoadBalancerConfig Config(bool mtlsOnPlain)
+    private LoadBalancerConfig Config(bool mtlsOnPlain, string mtlsCa = "ca-root")
     {
         var rootFile = _scenario.Pki.WriteCertificate(_clientRoot, "client-root");
         var subFile = _scenario.Pki.WriteCertificate(_subordinate, "client-sub");
@@ -248,7 +265,7 @@ public sealed class MutualTlsTests : IAsyncLifetime
         };
         return _scenario.Config(
             [Group("sgp-web", (_backend, 100))],
-            Https("lsn-mtls", _mtls, "cert-wild", [], "sgp-web") with { CaEnabled = true, CaCertificates = [new() { CertificateId = "ca-root" }], XForwardedForConfig = allHeaders },
+            Https("lsn-mtls", _mtls, "cert-wild", [], "sgp-web") with { CaEnabled = true, CaCertificates = [new() { CertificateId = mtlsCa }], XForwardedForConfig = allHeaders },
             Https("lsn-sub", _subOnly, "cert-wild", [], "sgp-web") with { CaEnabled = true, CaCertificates = [new() { CertificateId = "ca-sub" }], XForwardedForConfig = aliases },
             Https("lsn-plain", _plain, "cert-wild", [], "sgp-web") with { CaEnabled = mtlsOnPlain, CaCertificates = [new() { CertificateId = "ca-root" }] })
             with
