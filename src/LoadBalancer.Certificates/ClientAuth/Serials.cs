@@ -12,6 +12,10 @@ internal static class Serials
         return serial.ToString(16).ToUpperInvariant();
     }
 
+    /// <summary>
+    /// The certificate's serial read as the CRL reads it: a signed DER INTEGER (big-endian two's complement), so that
+    /// a non-conformant negative serial still matches its CRL entry.
+    /// </summary>
     public static string ToHex(X509Certificate2 certificate) =>
-        ToHex(new BigInteger(1, certificate.SerialNumberBytes.ToArray()));
+        ToHex(new BigInteger(certificate.SerialNumberBytes.ToArray()));
 }
