@@ -29,23 +29,7 @@ internal static class CrlFileReader
         return crls;
     }
 
-    private static byte[]? ReadBytes(string path, EntryErrors errors)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            errors.Error(Field, $"file '{path}' was not found; check the path (a relative path resolves against the listener file's folder)");
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-        {
-            errors.Error(Field, $"file '{path}' could not be read ({ex.Message}); check that it is a file the load balancer may read");
-        }
-
-        return null;
-    }
+    private static byte[]? ReadBytes(string path, EntryErrors errors) => PemText.Read(path, Field, errors, File.ReadAllBytes);
 
     private static List<X509Crl>? Parse(byte[] data, string path, EntryErrors errors)
     {

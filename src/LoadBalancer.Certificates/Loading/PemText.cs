@@ -5,11 +5,15 @@ namespace LoadBalancer.Certificates.Loading;
 /// <summary>Reads a PEM file and splits it into its blocks, reporting what a user can fix.</summary>
 internal static class PemText
 {
-    public static string? ReadFile(string path, string field, EntryErrors errors)
+    public static string? ReadFile(string path, string field, EntryErrors errors) => Read(path, field, errors, File.ReadAllText);
+
+    /// <summary>Reads a file named by an entry, reporting a missing or unreadable file against <paramref name="field"/>.</summary>
+    public static T? Read<T>(string path, string field, EntryErrors errors, Func<string, T> read)
+        where T : class
     {
         try
         {
-            return File.ReadAllText(path);
+            return read(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
