@@ -1,6 +1,6 @@
 namespace LoadBalancer.Configuration.Validation;
 
-/// <summary>ALB listeners are HTTP or HTTPS (QUIC later); NLB listeners TCP or TCPSSL, which are not served yet.</summary>
+/// <summary>ALB listeners are HTTP or HTTPS (QUIC later); NLB listeners TCP or TCPSSL.</summary>
 internal sealed class ListenerProtocolValidator : IConfigValidator
 {
     public void Validate(ValidationContext context)
@@ -24,8 +24,7 @@ internal sealed class ListenerProtocolValidator : IConfigValidator
 
     private static string? NlbProblem(string? protocol) => protocol switch
     {
-        ListenerProtocols.Tcp or ListenerProtocols.TcpSsl =>
-            "TCP and TCPSSL listeners are not served by this version yet: serve HTTP or HTTPS from an ALB instance",
+        ListenerProtocols.Tcp or ListenerProtocols.TcpSsl => null,
         _ => $"'{protocol}' is not an NLB listener protocol: use TCP or TCPSSL (HTTP and HTTPS belong to ALB instances)",
     };
 }

@@ -17,6 +17,10 @@ internal sealed record ListenerScope(ListenerConfig Listener, LoadBalancerInstan
 
     public bool IsQuic => IsAlb && Protocol == ListenerProtocols.Quic;
 
+    public bool IsTcp => IsNlb && Protocol == ListenerProtocols.Tcp;
+
+    public bool IsTcpSsl => IsNlb && Protocol == ListenerProtocols.TcpSsl;
+
     public bool IsBasicEdition => IsAlb && Instance.LoadBalancerEdition == LoadBalancerTypes.Basic;
 
     public static IReadOnlyList<ListenerScope> All(LoadBalancerConfig config) =>

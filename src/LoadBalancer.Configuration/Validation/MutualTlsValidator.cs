@@ -1,9 +1,9 @@
 namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
-/// CaEnabled on ALB listeners: mutual TLS is served on HTTPS listeners, within the product's refusals (HTTP and QUIC
-/// listeners, Basic edition, SM2 certificates; exactly one CaCertificates entry naming a CA certificate). NLB
-/// listeners are not served yet, so CaEnabled there is refused as not served.
+/// CaEnabled: mutual TLS is served on ALB HTTPS listeners, within the product's refusals (HTTP and QUIC listeners,
+/// Basic edition, SM2 certificates; exactly one CaCertificates entry naming a CA certificate), and on NLB TCPSSL
+/// listeners the same way with exactly one CaCertificateIds entry. TCP listeners refuse it as a TLS field.
 /// </summary>
 internal sealed class MutualTlsValidator : IConfigValidator
 {
@@ -11,9 +11,20 @@ internal sealed class MutualTlsValidator : IConfigValidator
     {
         foreach (var scope in context.Listeners.Where(s => s.Listener.CaEnabled == true))
         {
+            if (scope.IsTcpSsl)
+            {
+                var ids = scope.Listener.CaCertificateIds ?? [];
+                CheckCount(context, scope, "CaCertificateIds", ids.Count);
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    CheckCaReference(context, scope, $"CaCertificateIds[{i}]", ids[i], "a CA id");
+                }
+
+                continue;
+            }
+
             if (!scope.IsAlb)
             {
-                context.Add(scope.Resource, "CaEnabled", "mutual TLS is not served by this version yet: set CaEnabled to false");
                 continue;
             }
 
@@ -56,28 +67,32 @@ internal sealed class MutualTlsValidator : IConfigValidator
     private static void CheckCaCertificates(ValidationContext context, ListenerScope scope)
     {
         var references = scope.Listener.CaCertificates ?? [];
-        if (references.Count == 0)
-        {
-            context.Add(scope.Resource, "CaCertificates",
-                "CaEnabled needs exactly one CaCertificates entry, not 0: name the CA that signs the client certificates");
-        }
-        else if (references.Count > 1)
-        {
-            context.Add(scope.Resource, "CaCertificates",
-                $"a listener takes exactly one CaCertificates entry, not {references.Count}: keep the CA that signs the client certificates");
-        }
-
+        CheckCount(context, scope, "CaCertificates", references.Count);
         for (var i = 0; i < references.Count; i++)
         {
-            CheckCaReference(context, scope, $"CaCertificates[{i}].CertificateId", references[i].CertificateId);
+            CheckCaReference(context, scope, $"CaCertificates[{i}].CertificateId", references[i].CertificateId, "CertificateId");
         }
     }
 
-    private static void CheckCaReference(ValidationContext context, ListenerScope scope, string field, string? id)
+    private static void CheckCount(ValidationContext context, ListenerScope scope, string field, int count)
+    {
+        if (count == 0)
+        {
+            context.Add(scope.Resource, field,
+                $"CaEnabled needs exactly one {field} entry, not 0: name the CA that signs the client certificates");
+        }
+        else if (count > 1)
+        {
+            context.Add(scope.Resource, field,
+                $"a listener takes exactly one {field} entry, not {count}: keep the CA that signs the client certificates");
+        }
+    }
+
+    private static void CheckCaReference(ValidationContext context, ListenerScope scope, string field, string? id, string what)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            context.Add(scope.Resource, field, "CertificateId is required: name an entry of CaCertificates");
+            context.Add(scope.Resource, field, $"{what} is required: name an entry of CaCertificates");
         }
         else if (context.FindCaCertificate(id) is null)
         {

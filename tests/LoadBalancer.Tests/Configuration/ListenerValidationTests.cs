@@ -72,12 +72,11 @@ public sealed class ListenerValidationTests
     }
 
     [Fact]
-    public void NlbListenersAreNotServedYet()
+    public void NlbTcpListenersAreServed()
     {
         var config = TestConfigs.Valid().WithInstance(s_nlb);
 
-        ErrorAssert.Has(ConfigValidator.Validate(config), "Listener 'lsn-tcp' (LoadBalancer 'nlb-local')", "ListenerProtocol",
-            "TCP and TCPSSL listeners are not served by this version yet");
+        ErrorAssert.None(ConfigValidator.Validate(config));
     }
 
     [Fact]

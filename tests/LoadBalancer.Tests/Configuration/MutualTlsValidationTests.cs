@@ -133,15 +133,14 @@ public sealed class MutualTlsValidationTests
     }
 
     [Fact]
-    public void MutualTlsOnNlbListenersIsStillNotServed()
+    public void MutualTlsOnNlbTcpSslListenersIsServed()
     {
         var config = TestConfigs.Valid().WithInstance(new()
         {
             LoadBalancerId = "nlb-local", LoadBalancerType = "NLB", Address = "127.0.0.1",
-            Listeners = [TestConfigs.Nlb("lsn-tcpssl", 9443, "TCPSSL") with { CaEnabled = true, CaCertificateIds = ["ca-clients"] }],
+            Listeners = [TestConfigs.Nlb("lsn-tcpssl", 9443, "TCPSSL") with { CertificateIds = ["cert-www"], CaEnabled = true, CaCertificateIds = ["ca-clients"] }],
         });
 
-        ErrorAssert.Has(ConfigValidator.Validate(config), "Listener 'lsn-tcpssl' (LoadBalancer 'nlb-local')", "CaEnabled",
-            "mutual TLS is not served by this version yet");
+        ErrorAssert.None(ConfigValidator.Validate(config));
     }
 }

@@ -1,0 +1,37 @@
+namespace LoadBalancer.Configuration.Validation;
+
+/// <summary>
+/// NLB listener options not served yet: the PROXY protocol header and ALPN. AlpnPolicy without AlpnEnabled is
+/// accepted on TCPSSL listeners when it names a product policy (TCP listeners refuse it as a TLS field).
+/// </summary>
+internal sealed class NlbFeatureValidator : IConfigValidator
+{
+    private static readonly string[] s_alpnPolicies = ["HTTP1Only", "HTTP2Only", "HTTP2Optional", "HTTP2Preferred"];
+
+    public void Validate(ValidationContext context)
+    {
+        foreach (var scope in context.Listeners.Where(s => s.IsTcp || s.IsTcpSsl))
+        {
+            if (scope.Listener.ProxyProtocolEnabled == true)
+            {
+                context.Add(scope.Resource, "ProxyProtocolEnabled", "PROXY protocol is not served by this version yet: set ProxyProtocolEnabled to false");
+            }
+
+            if (!scope.IsTcpSsl)
+            {
+                continue;
+            }
+
+            if (scope.Listener.AlpnEnabled == true)
+            {
+                context.Add(scope.Resource, "AlpnEnabled", "ALPN on TCPSSL listeners is not served by this version yet: set AlpnEnabled to false");
+            }
+
+            var policy = scope.Listener.AlpnPolicy;
+            if (policy is not null && !s_alpnPolicies.Contains(policy, StringComparer.Ordinal))
+            {
+                context.Add(scope.Resource, "AlpnPolicy", $"'{policy}' is not an ALPN policy: use {string.Join(", ", s_alpnPolicies)}");
+            }
+        }
+    }
+}
