@@ -1,4 +1,5 @@
 using System.Net;
+using LoadBalancer.Forwarding;
 using LoadBalancer.Listeners;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -10,7 +11,7 @@ namespace LoadBalancer.Hosting;
 /// HTTPS endpoints: our TLS middleware, then Kestrel's HTTPS middleware (never reached; it marks the endpoint as TLS
 /// so Kestrel offers HTTP/2), then a step that captures the HTTP pipeline our middleware continues into.
 /// </summary>
-internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, ListenerResolver resolver, IdleConnectionReaper idle, ILoggerFactory loggerFactory)
+internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, ListenerResolver resolver, IdleConnectionReaper idle, TcpForwarder tcp, ILoggerFactory loggerFactory)
 {
     private readonly ILogger _connectionLogger = loggerFactory.CreateLogger("LoadBalancer.Connections");
 
@@ -21,18 +22,31 @@ internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, Lis
             return;
         }
 
-        if (listener.Kind == ListenerKind.Http)
+        switch (listener.Kind)
         {
-            options.Use(next => new HttpListenerMiddleware(next, endpoint, resolver, idle).OnConnectionAsync);
-            return;
+            case ListenerKind.Http:
+                options.Use(next => new HttpListenerMiddleware(next, endpoint, resolver, idle).OnConnectionAsync);
+                break;
+            case ListenerKind.Tcp:
+                options.Use(_ => new TcpListenerMiddleware(endpoint, resolver, tcp, idle).OnConnectionAsync);
+                break;
+            case ListenerKind.TcpSsl:
+                options.Use(_ => new TlsListenerMiddleware(endpoint, ListenerKind.TcpSsl, resolver, () => tcp.ForwardAsync, idle, _connectionLogger).OnConnectionAsync);
+                break;
+            default:
+                ConfigureHttps(options, endpoint);
+                break;
         }
+    }
 
+    private void ConfigureHttps(ListenOptions options, IPEndPoint endpoint)
+    {
         var pipeline = new HttpPipelineHolder();
-        var tls = new HttpsListenerMiddleware(endpoint, resolver, pipeline, idle, _connectionLogger);
+        var tls = new TlsListenerMiddleware(endpoint, ListenerKind.Https, resolver, () => pipeline.Next, idle, _connectionLogger);
         options.Use(_ => tls.OnConnectionAsync);
         options.UseHttps(new TlsHandshakeCallbackOptions
         {
-            OnConnection = _ => throw new InvalidOperationException("TLS is terminated by HttpsListenerMiddleware"),
+            OnConnection = _ => throw new InvalidOperationException("TLS is terminated by TlsListenerMiddleware"),
         });
         options.Use(pipeline.Capture);
     }

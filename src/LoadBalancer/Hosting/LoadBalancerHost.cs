@@ -28,6 +28,7 @@ internal static class LoadBalancerHost
         services.AddSingleton<ListenerEndpointConfigurator>();
         services.AddSingleton<BackendClient>();
         services.AddSingleton<ForwardingMiddleware>();
+        services.AddSingleton<TcpForwarder>();
         services.AddHttpForwarder();
         services.AddSingleton<IdleConnectionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleConnectionReaper>());

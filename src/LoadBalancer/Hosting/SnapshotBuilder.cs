@@ -16,6 +16,7 @@ internal static class SnapshotBuilder
 {
     private const int DefaultRequestTimeoutSeconds = 60;
     private const int DefaultIdleTimeoutSeconds = 15;
+    private const int DefaultNlbIdleTimeoutSeconds = 900;
 
     public static SnapshotBuildResult Load(string path, long version)
     {
@@ -96,8 +97,11 @@ internal static class SnapshotBuilder
 
     private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups)
     {
-        var kind = string.Equals(listener.ListenerProtocol, "HTTPS", StringComparison.Ordinal) ? ListenerKind.Https : ListenerKind.Http;
-        var clientAuth = kind == ListenerKind.Https && listener.CaEnabled == true ? cas.PoliciesById[listener.CaCertificates![0].CertificateId!] : null;
+        var kind = KindOf(listener.ListenerProtocol);
+        var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl;
+        var caId = kind == ListenerKind.TcpSsl ? listener.CaCertificateIds?.FirstOrDefault() : listener.CaCertificates?.FirstOrDefault()?.CertificateId;
+        var clientAuth = tls && listener.CaEnabled == true && caId is not null ? cas.PoliciesById[caId] : null;
+        var nlb = kind is ListenerKind.Tcp or ListenerKind.TcpSsl;
         return new ListenerRuntime
         {
             ClientCertificates = clientAuth is null ? null : new ClientCertificateCheck(clientAuth),
@@ -108,10 +112,11 @@ internal static class SnapshotBuilder
             Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
-            Selector = kind == ListenerKind.Https ? BuildSelector(listener, certificates) : null,
-            Router = BuildRouter(listener, groups),
-            Transformer = new AlbRequestTransformer(listener.XForwardedForConfig ?? new XForwardedForConfig(), listener.ListenerPort, instance.LoadBalancerId!),
-            IdleTimeout = TimeSpan.FromSeconds(listener.IdleTimeout ?? DefaultIdleTimeoutSeconds),
+            Selector = tls ? BuildSelector(listener, kind, certificates) : null,
+            Router = nlb ? null : BuildRouter(listener, groups),
+            TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
+            Transformer = nlb ? null : new AlbRequestTransformer(listener.XForwardedForConfig ?? new XForwardedForConfig(), listener.ListenerPort, instance.LoadBalancerId!),
+            IdleTimeout = TimeSpan.FromSeconds(listener.IdleTimeout ?? (nlb ? DefaultNlbIdleTimeoutSeconds : DefaultIdleTimeoutSeconds)),
             RequestConfig = new ForwarderRequestConfig
             {
                 ActivityTimeout = TimeSpan.FromSeconds(listener.RequestTimeout ?? DefaultRequestTimeoutSeconds),
@@ -121,11 +126,21 @@ internal static class SnapshotBuilder
         };
     }
 
-    private static CertificateSelector BuildSelector(ListenerConfig listener, CertificateStore certificates)
+    private static ListenerKind KindOf(string? protocol) => protocol switch
     {
-        var defaultCertificate = certificates.ById[listener.Certificates![0].CertificateId!];
-        var additional = (listener.AdditionalCertificates ?? []).Select(c => certificates.ById[c.CertificateId!]).ToList();
-        return CertificateSelector.Create(defaultCertificate, additional);
+        "HTTPS" => ListenerKind.Https,
+        "TCP" => ListenerKind.Tcp,
+        "TCPSSL" => ListenerKind.TcpSsl,
+        _ => ListenerKind.Http,
+    };
+
+    /// <summary>ALB listeners name certificates as { CertificateId } objects, NLB listeners as plain ids.</summary>
+    private static CertificateSelector BuildSelector(ListenerConfig listener, ListenerKind kind, CertificateStore certificates)
+    {
+        var ids = kind == ListenerKind.TcpSsl
+            ? [.. listener.CertificateIds ?? [], .. listener.AdditionalCertificateIds ?? []]
+            : (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? []).Select(c => c.CertificateId!).ToList();
+        return CertificateSelector.Create(certificates.ById[ids[0]], [.. ids.Skip(1).Select(id => certificates.ById[id])]);
     }
 
     private static ListenerRouter BuildRouter(ListenerConfig listener, Dictionary<string, ServerGroupRuntime> groups)

@@ -1,8 +1,8 @@
 namespace LoadBalancer.Listeners;
 
 /// <summary>
-/// When a connection last started or finished a request, and how many it has in flight: ALB's idle timeout counts
-/// from the end of the last request (or the accept) while none is in flight.
+/// When a connection last started or finished a request (or moved bytes, on a TCP listener), and how many requests
+/// it has in flight: the idle timeout counts from the last activity while none is in flight.
 /// </summary>
 internal sealed class ConnectionActivity
 {
@@ -17,6 +17,9 @@ internal sealed class ConnectionActivity
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
         Interlocked.Increment(ref _inFlight);
     }
+
+    /// <summary>Bytes moved on a byte-pipe connection (TCP, TCPSSL): idle counts from the last of them.</summary>
+    public void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 
     public void RequestEnded()
     {

@@ -42,6 +42,9 @@ internal sealed class ListenerRuntime
 
     public ListenerRouter? Router { get; init; }
 
+    /// <summary>NLB listeners: the TCP server group every connection is piped to.</summary>
+    public ServerGroupRuntime? TcpGroup { get; init; }
+
     public HttpTransformer? Transformer { get; init; }
 
     /// <summary>How long a connection may stay without a request in flight before it is closed.</summary>
@@ -61,7 +64,7 @@ internal sealed class ListenerRuntime
         ServerCertificateContext = ClientCertificates is null
             ? certificate.Context
             : SslStreamCertificateContext.Create(certificate.Leaf, certificate.Intermediates, offline: true, ClientCertificateTrust),
-        ApplicationProtocols = Http2Enabled ? Http2AndHttp11 : Http11Only,
+        ApplicationProtocols = Kind != ListenerKind.Https ? null : Http2Enabled ? Http2AndHttp11 : Http11Only,
         ClientCertificateRequired = ClientCertificates is not null,
         RemoteCertificateValidationCallback = ClientCertificates is null ? null : ClientCertificates.Validate,
         CertificateChainPolicy = ClientCertificates?.Policy.ChainPolicy,

@@ -23,4 +23,6 @@ internal static class LogEvents
 
     public const int ForwardFailed = 1200;
     public const int NoServerAvailable = 1201;
+    public const int TcpConnectionClosed = 1210;
+    public const int TcpNoServer = 1211;
 }

@@ -14,18 +14,19 @@ using Microsoft.AspNetCore.Http.Features;
 namespace LoadBalancer.Listeners;
 
 /// <summary>
-/// Ends TLS on an HTTPS listener: peeks the ClientHello, chooses the certificate from the connection's snapshot,
-/// runs the handshake on <see cref="SslStream"/>, logs one line, then hands the decrypted connection to Kestrel's
-/// HTTP pipeline. Kestrel's own HTTPS middleware sits behind this one only so that Kestrel treats the endpoint as
-/// TLS (HTTP/2 by ALPN); it is never reached.
+/// Ends TLS on an HTTPS or TCPSSL listener: peeks the ClientHello, chooses the certificate from the snapshot,
+/// runs the handshake on <see cref="SslStream"/> (with the client-certificate check under mutual TLS), logs one
+/// line, then hands the decrypted connection on: to Kestrel's HTTP pipeline (HTTPS; Kestrel's own HTTPS middleware
+/// sits behind this one only so that Kestrel treats the endpoint as TLS, HTTP/2 by ALPN, and is never reached) or
+/// to the TCP forwarder (TCPSSL).
 /// </summary>
-internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResolver resolver, HttpPipelineHolder pipeline, IdleConnectionReaper idle, ILogger logger)
+internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind kind, ListenerResolver resolver, Func<ConnectionDelegate> next, IdleConnectionReaper idle, ILogger logger)
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
-        var feature = resolver.Attach(connection, endpoint, ListenerKind.Https);
+        var feature = resolver.Attach(connection, endpoint, kind);
         if (feature is null)
         {
             return;
@@ -135,7 +136,7 @@ internal sealed class HttpsListenerMiddleware(IPEndPoint endpoint, ListenerResol
         connection.Transport = decrypted;
         try
         {
-            await pipeline.Next(connection);
+            await next()(connection);
         }
         finally
         {

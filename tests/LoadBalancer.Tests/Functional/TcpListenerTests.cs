@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using LoadBalancer.Configuration.Model;
+using LoadBalancer.Tests.Support;
+
+namespace LoadBalancer.Tests.Functional;
+
+/// <summary>NLB TCP and TCPSSL listeners against a real TCP echo backend: bytes both ways, half-close, failover.</summary>
+public sealed class TcpListenerTests : IAsyncLifetime
+{
+    private readonly TestScenario _scenario = new();
+    private readonly TcpEchoServer _echo = new();
+    private RunningLoadBalancer _host = null!;
+    private int _tcp;
+    private int _tcpSsl;
+    private int _failover;
+    private int _allDown;
+
+    public async Task InitializeAsync()
+    {
+        _scenario.AddCertificate("cert-wild", ["*.example.com"]);
+        (_tcp, _tcpSsl, _failover, _allDown) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        var dead = PortAllocator.Next();
+        _scenario.Write(new LoadBalancerConfig
+        {
+            Certificates = [.. _scenario.Certificates],
+            ServerGroups =
+            [
+                TcpGroup("sgp-echo", (_echo.Port, 100)),
+                TcpGroup("sgp-failover", (dead, 100), (_echo.Port, 100)),
+                TcpGroup("sgp-dead", (dead, 100)),
+            ],
+            LoadBalancers =
+            [
+                new LoadBalancerInstanceConfig
+                {
+                    LoadBalancerId = "nlb-test", LoadBalancerType = "NLB", Address = "127.0.0.1",
+                    Listeners =
+                    [
+                        new ListenerConfig { ListenerId = "lsn-tcp", ListenerProtocol = "TCP", ListenerPort = _tcp, ServerGroupId = "sgp-echo" },
+                        new ListenerConfig { ListenerId = "lsn-tcpssl", ListenerProtocol = "TCPSSL", ListenerPort = _tcpSsl, ServerGroupId = "sgp-echo", CertificateIds = ["cert-wild"] },
+                        new ListenerConfig { ListenerId = "lsn-failover", ListenerProtocol = "TCP", ListenerPort = _failover, ServerGroupId = "sgp-failover" },
+                        new ListenerConfig { ListenerId = "lsn-down", ListenerProtocol = "TCP", ListenerPort = _allDown, ServerGroupId = "sgp-dead" },
+                    ],
+                },
+            ],
+        });
+        _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _echo.Dispose();
+        _scenario.Dispose();
+    }
+
+    [Fact]
+    public async Task TcpPipesEightMegabytesBothWaysByteForByteAndPassesTheHalfCloseOn()
+    {
+        var payload = RandomBytes(8 * 1024 * 1024);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _tcp);
+        await using var stream = new NetworkStream(socket);
+
+        var reading = ReadToEndAsync(stream);
+        await stream.WriteAsync(payload);
+        socket.Shutdown(SocketShutdown.Send);   // the echo server answers all, then closes: only if our FIN reached it
+        var echoed = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(payload.Length, echoed.Length);
+        Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
+    }
+
+    [Fact]
+    public async Task TcpSslEndsTlsWithTheCertificateForTheSniAndPipesTheClearBytes()
+    {
+        var payload = RandomBytes(4 * 1024 * 1024);
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+
+        var reading = ReadExactlyAsync(tls, payload.Length);
+        await tls.WriteAsync(payload);
+        var echoed = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("CN=cert-wild", tls.RemoteCertificate!.Subject);
+        Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
+        await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "db.example.com" && CapturedLogs.Property(e, "ListenerId") == "lsn-tcpssl");
+    }
+
+    [Fact]
+    public async Task OpensslVerifiesTheTcpSslChainAndGetsTheCertificateForItsSni()
+    {
+        var result = await Openssl.ConnectAsync(_tcpSsl, "mqtt.example.com", "-CAfile", _scenario.RootFile);
+
+        Assert.Contains("Verify return code: 0 (ok)", result.All, StringComparison.Ordinal);
+        Assert.Equal("cert-wild", Openssl.SubjectCommonName(result));
+    }
+
+    [Fact]
+    public async Task ServerThatRefusesIsSkippedForTheNextOne()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(IPAddress.Loopback, _failover);
+            await using var stream = new NetworkStream(socket);
+            await stream.WriteAsync("hello"u8.ToArray());
+            socket.Shutdown(SocketShutdown.Send);
+
+            Assert.Equal("hello"u8.ToArray(), await ReadToEndAsync(stream).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    [Fact]
+    public async Task WhenNoServerAnswersTheClientIsClosedPromptlyAndTheLogSaysWhy()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _allDown);
+        var clock = Stopwatch.StartNew();
+        await using var stream = new NetworkStream(socket);
+
+        var read = await stream.ReadAsync(new byte[16]).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, read);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"closed after {clock.Elapsed}");
+        var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ServerGroupId") == "sgp-dead");
+        Assert.Contains("refused", CapturedLogs.Property(line, "Reasons"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ServerGroupConfig TcpGroup(string id, params (int Port, int Weight)[] servers) =>
+        TestScenario.Group(id, servers) with { Protocol = "TCP" };
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static async Task<byte[]> ReadToEndAsync(Stream stream)
+    {
+        using var all = new MemoryStream();
+        await stream.CopyToAsync(all);
+        return all.ToArray();
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        await stream.ReadExactlyAsync(buffer);
+        return buffer;
+    }
+}
