@@ -1,8 +1,8 @@
 namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
-/// NLB listener options not served yet: the PROXY protocol header and ALPN. AlpnPolicy without AlpnEnabled is
-/// accepted on TCPSSL listeners when it names a product policy (TCP listeners refuse it as a TLS field).
+/// NLB listener options: the PROXY protocol header (not served yet) and ALPN on TCPSSL listeners, where
+/// AlpnEnabled needs an AlpnPolicy naming a product policy (TCP listeners refuse both as TLS fields).
 /// </summary>
 internal sealed class NlbFeatureValidator : IConfigValidator
 {
@@ -22,9 +22,9 @@ internal sealed class NlbFeatureValidator : IConfigValidator
                 continue;
             }
 
-            if (scope.Listener.AlpnEnabled == true)
+            if (scope.Listener.AlpnEnabled == true && scope.Listener.AlpnPolicy is null)
             {
-                context.Add(scope.Resource, "AlpnEnabled", "ALPN on TCPSSL listeners is not served by this version yet: set AlpnEnabled to false");
+                context.Add(scope.Resource, "AlpnPolicy", $"is required when AlpnEnabled is true: use {string.Join(", ", s_alpnPolicies)}");
             }
 
             var policy = scope.Listener.AlpnPolicy;

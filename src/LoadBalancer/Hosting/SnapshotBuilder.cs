@@ -115,6 +115,7 @@ internal static class SnapshotBuilder
             Selector = tls ? BuildSelector(listener, kind, certificates) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
+            TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
             Transformer = nlb ? null : new AlbRequestTransformer(listener.XForwardedForConfig ?? new XForwardedForConfig(), listener.ListenerPort, instance.LoadBalancerId!),
             IdleTimeout = TimeSpan.FromSeconds(listener.IdleTimeout ?? (nlb ? DefaultNlbIdleTimeoutSeconds : DefaultIdleTimeoutSeconds)),
             RequestConfig = new ForwarderRequestConfig

@@ -42,6 +42,9 @@ internal sealed class ListenerRuntime
 
     public ListenerRouter? Router { get; init; }
 
+    /// <summary>TCPSSL listeners: the ALPN policy's protocols in preference order; null when ALPN is off.</summary>
+    public List<SslApplicationProtocol>? TcpAlpn { get; init; }
+
     /// <summary>NLB listeners: the TCP server group every connection is piped to.</summary>
     public ServerGroupRuntime? TcpGroup { get; init; }
 
@@ -64,7 +67,7 @@ internal sealed class ListenerRuntime
         ServerCertificateContext = ClientCertificates is null
             ? certificate.Context
             : SslStreamCertificateContext.Create(certificate.Leaf, certificate.Intermediates, offline: true, ClientCertificateTrust),
-        ApplicationProtocols = Kind != ListenerKind.Https ? null : Http2Enabled ? Http2AndHttp11 : Http11Only,
+        ApplicationProtocols = Kind == ListenerKind.TcpSsl ? TcpAlpn : Http2Enabled ? Http2AndHttp11 : Http11Only,
         ClientCertificateRequired = ClientCertificates is not null,
         RemoteCertificateValidationCallback = ClientCertificates is null ? null : ClientCertificates.Validate,
         CertificateChainPolicy = ClientCertificates?.Policy.ChainPolicy,

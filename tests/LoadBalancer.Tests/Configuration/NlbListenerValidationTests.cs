@@ -182,10 +182,10 @@ public sealed class NlbListenerValidationTests
     }
 
     [Fact]
-    public void AlpnIsNotServedYet()
+    public void AlpnEnabledNeedsAnAlpnPolicy()
     {
-        ErrorAssert.Has(Validate(TcpSslListener() with { AlpnEnabled = true, AlpnPolicy = "HTTP2Only" }), TcpSsl, "AlpnEnabled",
-            "ALPN on TCPSSL listeners is not served by this version yet");
+        ErrorAssert.None(Validate(TcpSslListener() with { AlpnEnabled = true, AlpnPolicy = "HTTP2Only" }));
+        ErrorAssert.Has(Validate(TcpSslListener() with { AlpnEnabled = true }), TcpSsl, "AlpnPolicy", "is required when AlpnEnabled is true");
     }
 
     [Fact]

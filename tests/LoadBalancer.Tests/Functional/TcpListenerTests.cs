@@ -17,11 +17,15 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private int _tcpSsl;
     private int _failover;
     private int _allDown;
+    private int _h2Preferred;
+    private int _h2Optional;
+    private int _http1Only;
 
     public async Task InitializeAsync()
     {
         _scenario.AddCertificate("cert-wild", ["*.example.com"]);
         (_tcp, _tcpSsl, _failover, _allDown) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        (_h2Preferred, _h2Optional, _http1Only) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         var dead = PortAllocator.Next();
         _scenario.Write(new LoadBalancerConfig
         {
@@ -43,6 +47,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
                         new ListenerConfig { ListenerId = "lsn-tcpssl", ListenerProtocol = "TCPSSL", ListenerPort = _tcpSsl, ServerGroupId = "sgp-echo", CertificateIds = ["cert-wild"] },
                         new ListenerConfig { ListenerId = "lsn-failover", ListenerProtocol = "TCP", ListenerPort = _failover, ServerGroupId = "sgp-failover" },
                         new ListenerConfig { ListenerId = "lsn-down", ListenerProtocol = "TCP", ListenerPort = _allDown, ServerGroupId = "sgp-dead" },
+                        Alpn("lsn-h2-preferred", _h2Preferred, "HTTP2Preferred"),
+                        Alpn("lsn-h2-optional", _h2Optional, "HTTP2Optional"),
+                        Alpn("lsn-http1-only", _http1Only, "HTTP1Only"),
                     ],
                 },
             ],
@@ -131,6 +138,20 @@ public sealed class TcpListenerTests : IAsyncLifetime
         var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ServerGroupId") == "sgp-dead");
         Assert.Contains("refused", CapturedLogs.Property(line, "Reasons"), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task AlpnPolicyDecidesWhatOpensslNegotiates()
+    {
+        Assert.Equal("h2", Openssl.Alpn(await Openssl.ConnectAsync(_h2Preferred, "a.example.com", "-alpn", "http/1.1,h2")));
+        Assert.Equal("http/1.1", Openssl.Alpn(await Openssl.ConnectAsync(_h2Optional, "a.example.com", "-alpn", "h2,http/1.1")));
+        Assert.Equal("http/1.0", Openssl.Alpn(await Openssl.ConnectAsync(_http1Only, "a.example.com", "-alpn", "h2,http/1.0")));
+        Assert.Null(Openssl.Alpn(await Openssl.ConnectAsync(_tcpSsl, "a.example.com", "-alpn", "h2,http/1.1")));
+    }
+
+    private static ListenerConfig Alpn(string id, int port, string policy) => new()
+    {
+        ListenerId = id, ListenerProtocol = "TCPSSL", ListenerPort = port, ServerGroupId = "sgp-echo", CertificateIds = ["cert-wild"], AlpnEnabled = true, AlpnPolicy = policy,
+    };
 
     private static ServerGroupConfig TcpGroup(string id, params (int Port, int Weight)[] servers) =>
         TestScenario.Group(id, servers) with { Protocol = "TCP" };
