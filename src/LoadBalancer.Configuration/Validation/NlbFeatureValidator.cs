@@ -1,8 +1,8 @@
 namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
-/// NLB listener options: the PROXY protocol header (not served yet) and ALPN on TCPSSL listeners, where
-/// AlpnEnabled needs an AlpnPolicy naming a product policy (TCP listeners refuse both as TLS fields).
+/// NLB listener options: ALPN on TCPSSL listeners, where AlpnEnabled needs an AlpnPolicy naming a product policy
+/// (TCP listeners refuse both as TLS fields).
 /// </summary>
 internal sealed class NlbFeatureValidator : IConfigValidator
 {
@@ -12,11 +12,6 @@ internal sealed class NlbFeatureValidator : IConfigValidator
     {
         foreach (var scope in context.Listeners.Where(s => s.IsTcp || s.IsTcpSsl))
         {
-            if (scope.Listener.ProxyProtocolEnabled == true)
-            {
-                context.Add(scope.Resource, "ProxyProtocolEnabled", "PROXY protocol is not served by this version yet: set ProxyProtocolEnabled to false");
-            }
-
             if (!scope.IsTcpSsl)
             {
                 continue;

@@ -3,7 +3,9 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using LoadBalancer.Listeners;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace LoadBalancer.Forwarding;
 
@@ -32,6 +34,11 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
+            if (feature.Listener.Config.ProxyProtocolEnabled == true)
+            {
+                await stream.WriteAsync(ProxyHeader(connection));
+            }
+
             var (up, down) = await PipeAsync(connection, stream, socket, feature.Activity);
             var (target, seconds) = (server.ToString(), Stopwatch.GetElapsedTime(started).TotalSeconds);
             TcpForwarderLog.Closed(logger, feature.Listener.Id, client, target, up, down, seconds);
@@ -40,6 +47,23 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
         {
             server.State.End();
         }
+    }
+
+    /// <summary>The PROXY v2 header for this connection: addresses, and on TCPSSL the handshake's facts.</summary>
+    private static byte[] ProxyHeader(ConnectionContext connection)
+    {
+        var ssl = connection.Features.Get<ISslStreamFeature>()?.SslStream;
+        var hello = connection.Features.Get<HandshakeFeature>()?.ClientHello;
+        ProxyTlsFacts? tls = null;
+        if (ssl is not null)
+        {
+            var client = ssl.RemoteCertificate as X509Certificate2;
+            var alpn = ssl.NegotiatedApplicationProtocol.Protocol.IsEmpty ? null : ssl.NegotiatedApplicationProtocol.ToString();
+            tls = new ProxyTlsFacts(hello?.ServerName, alpn, TlsNames.Version(ssl.SslProtocol), ssl.NegotiatedCipherSuite.ToString(),
+                client?.GetNameInfo(X509NameType.SimpleName, forIssuer: false), ClientCertificateVerified: client is not null);
+        }
+
+        return ProxyProtocolV2.Header((IPEndPoint)connection.RemoteEndPoint!, (IPEndPoint)connection.LocalEndPoint!, tls);
     }
 
     private async Task<(Socket? Socket, BackendServer? Server)> ConnectAsync(ListenerRuntime listener, IPAddress? clientAddress, string client)

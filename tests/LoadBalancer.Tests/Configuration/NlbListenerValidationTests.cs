@@ -176,9 +176,10 @@ public sealed class NlbListenerValidationTests
     }
 
     [Fact]
-    public void ProxyProtocolIsNotServedYet()
+    public void ProxyProtocolIsAcceptedOnTcpAndTcpSsl()
     {
-        ErrorAssert.Has(Validate(TcpListener() with { ProxyProtocolEnabled = true }), Tcp, "ProxyProtocolEnabled", "PROXY protocol is not served by this version yet");
+        ErrorAssert.None(Validate(TcpListener() with { ProxyProtocolEnabled = true }));
+        ErrorAssert.None(Validate(TcpSslListener() with { ProxyProtocolEnabled = true }));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class TcpListenerTests : IAsyncLifetime
 {
     private readonly TestScenario _scenario = new();
     private readonly TcpEchoServer _echo = new();
+    private readonly ProxyHeaderServer _proxyTcp = new();
+    private readonly ProxyHeaderServer _proxyTls = new();
     private RunningLoadBalancer _host = null!;
     private int _tcp;
     private int _tcpSsl;
@@ -20,12 +22,15 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private int _h2Preferred;
     private int _h2Optional;
     private int _http1Only;
+    private int _proxyTcpPort;
+    private int _proxyTlsPort;
 
     public async Task InitializeAsync()
     {
         _scenario.AddCertificate("cert-wild", ["*.example.com"]);
         (_tcp, _tcpSsl, _failover, _allDown) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         (_h2Preferred, _h2Optional, _http1Only) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        (_proxyTcpPort, _proxyTlsPort) = (PortAllocator.Next(), PortAllocator.Next());
         var dead = PortAllocator.Next();
         _scenario.Write(new LoadBalancerConfig
         {
@@ -35,6 +40,8 @@ public sealed class TcpListenerTests : IAsyncLifetime
                 TcpGroup("sgp-echo", (_echo.Port, 100)),
                 TcpGroup("sgp-failover", (dead, 100), (_echo.Port, 100)),
                 TcpGroup("sgp-dead", (dead, 100)),
+                TcpGroup("sgp-proxy-tcp", (_proxyTcp.Port, 100)),
+                TcpGroup("sgp-proxy-tls", (_proxyTls.Port, 100)),
             ],
             LoadBalancers =
             [
@@ -50,6 +57,8 @@ public sealed class TcpListenerTests : IAsyncLifetime
                         Alpn("lsn-h2-preferred", _h2Preferred, "HTTP2Preferred"),
                         Alpn("lsn-h2-optional", _h2Optional, "HTTP2Optional"),
                         Alpn("lsn-http1-only", _http1Only, "HTTP1Only"),
+                        new ListenerConfig { ListenerId = "lsn-proxy-tcp", ListenerProtocol = "TCP", ListenerPort = _proxyTcpPort, ServerGroupId = "sgp-proxy-tcp", ProxyProtocolEnabled = true },
+                        Alpn("lsn-proxy-tls", _proxyTlsPort, "HTTP2Preferred") with { ServerGroupId = "sgp-proxy-tls", ProxyProtocolEnabled = true },
                     ],
                 },
             ],
@@ -61,6 +70,8 @@ public sealed class TcpListenerTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         _echo.Dispose();
+        _proxyTcp.Dispose();
+        _proxyTls.Dispose();
         _scenario.Dispose();
     }
 
@@ -146,6 +157,46 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Equal("http/1.1", Openssl.Alpn(await Openssl.ConnectAsync(_h2Optional, "a.example.com", "-alpn", "h2,http/1.1")));
         Assert.Equal("http/1.0", Openssl.Alpn(await Openssl.ConnectAsync(_http1Only, "a.example.com", "-alpn", "h2,http/1.0")));
         Assert.Null(Openssl.Alpn(await Openssl.ConnectAsync(_tcpSsl, "a.example.com", "-alpn", "h2,http/1.1")));
+    }
+
+    [Fact]
+    public async Task ProxyProtocolHeaderTellsTheBackendTheClientAddressBeforeAnyData()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _proxyTcpPort);
+        await socket.SendAsync("after the header"u8.ToArray());
+
+        var header = await _proxyTcp.Header.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(socket.LocalEndPoint, header.Source);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, _proxyTcpPort), header.Destination);
+        Assert.Null(header.SslClient);
+    }
+
+    [Fact]
+    public async Task ProxyProtocolHeaderOnTcpSslCarriesTheSniAlpnAndTlsFacts()
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _proxyTlsPort);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "broker.example.com",
+            ApplicationProtocols = [SslApplicationProtocol.Http2],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        await tls.WriteAsync("data"u8.ToArray());
+
+        var header = await _proxyTls.Header.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(tcp.Client.LocalEndPoint, header.Source);
+        Assert.Equal("broker.example.com", header.Authority);
+        Assert.Equal("h2", header.Alpn);
+        Assert.Equal((byte)0x01, header.SslClient);
+        Assert.Equal(0u, header.SslVerify);
+        Assert.Equal("TLSv1.3", header.SslVersion);
+        Assert.StartsWith("TLS_", header.SslCipher, StringComparison.Ordinal);
+        Assert.Null(header.SslCommonName);
     }
 
     private static ListenerConfig Alpn(string id, int port, string policy) => new()
