@@ -24,6 +24,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private int _http1Only;
     private int _proxyTcpPort;
     private int _proxyTlsPort;
+    private int _idle;
+    private int _mutual;
+    private TestCertificate _clientRoot = null!;
 
     public async Task InitializeAsync()
     {
@@ -31,10 +34,14 @@ public sealed class TcpListenerTests : IAsyncLifetime
         (_tcp, _tcpSsl, _failover, _allDown) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         (_h2Preferred, _h2Optional, _http1Only) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         (_proxyTcpPort, _proxyTlsPort) = (PortAllocator.Next(), PortAllocator.Next());
+        (_idle, _mutual) = (PortAllocator.Next(), PortAllocator.Next());
+        _clientRoot = _scenario.Pki.CreateRoot("TCP Client CA");
+        var clientCaFile = _scenario.Pki.WriteCertificate(_clientRoot, "tcp-client-ca");
         var dead = PortAllocator.Next();
         _scenario.Write(new LoadBalancerConfig
         {
             Certificates = [.. _scenario.Certificates],
+            CaCertificates = [new CaCertificateConfig { CertificateId = "ca-tcp-clients", CertificateFile = _scenario.Relative(clientCaFile) }],
             ServerGroups =
             [
                 TcpGroup("sgp-echo", (_echo.Port, 100)),
@@ -59,6 +66,12 @@ public sealed class TcpListenerTests : IAsyncLifetime
                         Alpn("lsn-http1-only", _http1Only, "HTTP1Only"),
                         new ListenerConfig { ListenerId = "lsn-proxy-tcp", ListenerProtocol = "TCP", ListenerPort = _proxyTcpPort, ServerGroupId = "sgp-proxy-tcp", ProxyProtocolEnabled = true },
                         Alpn("lsn-proxy-tls", _proxyTlsPort, "HTTP2Preferred") with { ServerGroupId = "sgp-proxy-tls", ProxyProtocolEnabled = true },
+                        new ListenerConfig { ListenerId = "lsn-idle", ListenerProtocol = "TCP", ListenerPort = _idle, ServerGroupId = "sgp-echo", IdleTimeout = 10 },
+                        new ListenerConfig
+                        {
+                            ListenerId = "lsn-mutual", ListenerProtocol = "TCPSSL", ListenerPort = _mutual, ServerGroupId = "sgp-echo", CertificateIds = ["cert-wild"],
+                            CaEnabled = true, CaCertificateIds = ["ca-tcp-clients"],
+                        },
                     ],
                 },
             ],
@@ -197,6 +210,65 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Equal("TLSv1.3", header.SslVersion);
         Assert.StartsWith("TLS_", header.SslCipher, StringComparison.Ordinal);
         Assert.Null(header.SslCommonName);
+    }
+
+    [Fact]
+    public async Task SilentConnectionIsClosedAfterTheIdleTimeout()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _idle);
+        await using var stream = new NetworkStream(socket);
+        await stream.WriteAsync("once"u8.ToArray());
+        Assert.Equal(4, await stream.ReadAsync(new byte[4]));
+        var clock = Stopwatch.StartNew();
+
+        // The idle connection is aborted (a reset, as cloud load balancers do) or closed; either ends the read.
+        var ended = await ReadEndsAsync(stream).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(ended);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(13));
+    }
+
+    [Fact]
+    public async Task TcpSslWithMutualTlsPipesForAClientOfTheCaAndRefusesOthers()
+    {
+        var client = _scenario.Pki.IssueClient(_clientRoot, "device-1");
+
+        var accepted = await EchoOverTlsAsync(_mutual, "device.example.com", client.Certificate);
+        await Assert.ThrowsAnyAsync<Exception>(() => EchoOverTlsAsync(_mutual, "anonymous.example.com", null));
+        var refusal = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "anonymous.example.com");
+
+        Assert.Equal("ping", accepted);
+        Assert.Contains("no client certificate", CapturedLogs.Property(refusal, "Reason"), StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> ReadEndsAsync(Stream stream)
+    {
+        try
+        {
+            return await stream.ReadAsync(new byte[16]) == 0;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static async Task<string> EchoOverTlsAsync(int port, string serverName, System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate)
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = serverName,
+            ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        await tls.WriteAsync("ping"u8.ToArray());
+        var buffer = new byte[4];
+        await tls.ReadExactlyAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        return System.Text.Encoding.ASCII.GetString(buffer);
     }
 
     private static ListenerConfig Alpn(string id, int port, string policy) => new()
