@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "micro" => RunMicro(args[1..]),
     "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "mtls" => await MutualTlsBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
+    "tcpssl" => await TcpSslBenchmark.RunAsync(TcpSslSettings.Parse(args[1..])),
     "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
@@ -31,6 +32,9 @@ static int Usage()
                                          start-up time and full TLS 1.3 handshakes/s per certificate count
           mtls [--seconds 10] [--clients 4]
                                          full handshakes/s of one listener with mutual TLS off and on, 3 rounds
+          tcpssl [--connections 2] [--mib 64] [--clients 4] [--seconds 8] [--rounds 3]
+                                         NLB TCPSSL listener against HAProxy (must be installed) for the same
+                                         TCP echo backend: bulk MB/s and connections/s (1 KiB echoed), 3 rounds
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;
