@@ -131,7 +131,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
     private async Task ContinueDecryptedAsync(ConnectionContext connection, SslStream sslStream)
     {
         var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var decrypted = new SslDuplexPipe(sslStream, pool);
+        var decrypted = new SslDuplexPipe(sslStream, pool, kind == ListenerKind.TcpSsl ? SslDuplexPipe.BulkSegmentSize : SslDuplexPipe.HttpSegmentSize);
         var transport = connection.Transport;
         connection.Transport = decrypted;
         try
