@@ -242,6 +242,33 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Contains("no client certificate", CapturedLogs.Property(refusal, "Reason"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReplacedCertificateAppliesToNewTcpSslHandshakesWhileAnOpenPipeKeepsFlowing()
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
+        await using var open = new SslStream(tcp.GetStream());
+        await open.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+        var before = open.RemoteCertificate!.GetCertHashString();
+
+        var replacement = _scenario.AddCertificate("cert-wild", ["*.example.com"], LeafKey.Rsa(2048));
+        var clock = Stopwatch.StartNew();
+        string served;
+        do
+        {
+            await Task.Delay(50);
+            served = (await Clients.ServerCertificateAsync(_tcpSsl, "db.example.com")).Thumbprint;
+        }
+        while (served != replacement.Certificate.Thumbprint && clock.Elapsed < TimeSpan.FromSeconds(2));
+
+        Assert.Equal(replacement.Certificate.Thumbprint, served);
+        await open.WriteAsync("still"u8.ToArray());
+        var buffer = new byte[5];
+        await open.ReadExactlyAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("still"u8.ToArray(), buffer);
+        Assert.Equal(before, open.RemoteCertificate!.GetCertHashString());
+    }
+
     private static async Task<bool> ReadEndsAsync(Stream stream)
     {
         try
