@@ -106,6 +106,9 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
         // server's answer through.
         using var stop = new CancellationTokenSource();
         var up = ClientToServerAsync(connection.Transport.Input, stream, socket, activity, stop.Token);
+        // A client that resets (rather than half-closes) ends the server side too, even if the server is silent.
+        _ = up.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var down = ServerToClientAsync(stream, connection.Transport.Output, activity, stop.Token);
         try
         {
@@ -163,6 +166,18 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
             {
                 return total;
             }
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already ended.
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private readonly TcpEchoServer _echo = new();
     private readonly ProxyHeaderServer _proxyTcp = new();
     private readonly ProxyHeaderServer _proxyTls = new();
+    private readonly SilentTcpServer _silent = new();
     private RunningLoadBalancer _host = null!;
     private int _tcp;
     private int _tcpSsl;
@@ -26,6 +27,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private int _proxyTlsPort;
     private int _idle;
     private int _mutual;
+    private int _silentPort;
     private TestCertificate _clientRoot = null!;
 
     public async Task InitializeAsync()
@@ -34,7 +36,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
         (_tcp, _tcpSsl, _failover, _allDown) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         (_h2Preferred, _h2Optional, _http1Only) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         (_proxyTcpPort, _proxyTlsPort) = (PortAllocator.Next(), PortAllocator.Next());
-        (_idle, _mutual) = (PortAllocator.Next(), PortAllocator.Next());
+        (_idle, _mutual, _silentPort) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         _clientRoot = _scenario.Pki.CreateRoot("TCP Client CA");
         var clientCaFile = _scenario.Pki.WriteCertificate(_clientRoot, "tcp-client-ca");
         var dead = PortAllocator.Next();
@@ -49,6 +51,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
                 TcpGroup("sgp-dead", (dead, 100)),
                 TcpGroup("sgp-proxy-tcp", (_proxyTcp.Port, 100)),
                 TcpGroup("sgp-proxy-tls", (_proxyTls.Port, 100)),
+                TcpGroup("sgp-silent", (_silent.Port, 100)),
             ],
             LoadBalancers =
             [
@@ -66,6 +69,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
                         Alpn("lsn-http1-only", _http1Only, "HTTP1Only"),
                         new ListenerConfig { ListenerId = "lsn-proxy-tcp", ListenerProtocol = "TCP", ListenerPort = _proxyTcpPort, ServerGroupId = "sgp-proxy-tcp", ProxyProtocolEnabled = true },
                         Alpn("lsn-proxy-tls", _proxyTlsPort, "HTTP2Preferred") with { ServerGroupId = "sgp-proxy-tls", ProxyProtocolEnabled = true },
+                        new ListenerConfig { ListenerId = "lsn-silent", ListenerProtocol = "TCP", ListenerPort = _silentPort, ServerGroupId = "sgp-silent" },
                         new ListenerConfig { ListenerId = "lsn-idle", ListenerProtocol = "TCP", ListenerPort = _idle, ServerGroupId = "sgp-echo", IdleTimeout = 10 },
                         new ListenerConfig
                         {
@@ -85,6 +89,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
         _echo.Dispose();
         _proxyTcp.Dispose();
         _proxyTls.Dispose();
+        _silent.Dispose();
         _scenario.Dispose();
     }
 
@@ -210,6 +215,20 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Equal("TLSv1.3", header.SslVersion);
         Assert.StartsWith("TLS_", header.SslCipher, StringComparison.Ordinal);
         Assert.Null(header.SslCommonName);
+    }
+
+    [Fact]
+    public async Task ClientResetEndsTheServerConnectionEvenWhenTheServerIsSilent()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _silentPort);
+        await socket.SendAsync("hello"u8.ToArray());
+        await Task.Delay(200);
+
+        socket.LingerState = new LingerOption(true, 0);
+        socket.Close();
+
+        await _silent.Ended.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
