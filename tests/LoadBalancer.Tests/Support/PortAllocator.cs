@@ -3,27 +3,47 @@ using System.Net.Sockets;
 
 namespace LoadBalancer.Tests.Support;
 
-/// <summary>Free TCP ports on 127.0.0.1, never the same one twice in a test run.</summary>
+/// <summary>
+/// Free TCP ports on 127.0.0.1 for listeners the tests configure, never the same one twice in a test run. They
+/// come from below the kernel's ephemeral range (32768 and up on Linux), so that the clients' own outgoing
+/// connections cannot take one between the moment it is chosen and the moment the host binds it.
+/// </summary>
 internal static class PortAllocator
 {
-    private static readonly HashSet<int> Given = [];
+    private const int First = 20000;
+    private const int Last = 32000;
     private static readonly Lock Gate = new();
+    private static int _next = First + Random.Shared.Next(Last - First);
 
     public static int Next()
     {
         lock (Gate)
         {
-            while (true)
+            for (var tries = 0; tries < Last - First; tries++)
             {
-                using var probe = new TcpListener(IPAddress.Loopback, 0);
-                probe.Start();
-                var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-                probe.Stop();
-                if (Given.Add(port))
+                var port = _next;
+                _next = _next >= Last ? First : _next + 1;
+                if (IsFree(port))
                 {
                     return port;
                 }
             }
+
+            throw new InvalidOperationException($"no free port between {First} and {Last}");
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }
