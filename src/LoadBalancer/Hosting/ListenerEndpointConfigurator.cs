@@ -25,10 +25,10 @@ internal sealed class ListenerEndpointConfigurator(SnapshotHolder snapshots, Lis
         switch (listener.Kind)
         {
             case ListenerKind.Http:
-                options.Use(next => new HttpListenerMiddleware(next, endpoint, resolver, idle).OnConnectionAsync);
+                options.Use(next => new PlainListenerMiddleware(next, endpoint, ListenerKind.Http, resolver, idle).OnConnectionAsync);
                 break;
             case ListenerKind.Tcp:
-                options.Use(_ => new TcpListenerMiddleware(endpoint, resolver, tcp, idle).OnConnectionAsync);
+                options.Use(_ => new PlainListenerMiddleware(tcp.ForwardAsync, endpoint, ListenerKind.Tcp, resolver, idle).OnConnectionAsync);
                 break;
             case ListenerKind.TcpSsl:
                 options.Use(_ => new TlsListenerMiddleware(endpoint, ListenerKind.TcpSsl, resolver, () => tcp.ForwardAsync, idle, _connectionLogger).OnConnectionAsync);
