@@ -19,6 +19,8 @@ public sealed class MutualTlsTests : IAsyncLifetime
     private TestCertificate _subordinate = null!;
     private TestCertificate _alice = null!;
     private string _crlFile = null!;
+    private string _rootFile = null!;
+    private string _subFile = null!;
     private int _backend;
     private int _mtls;
     private int _subOnly;
@@ -32,6 +34,9 @@ public sealed class MutualTlsTests : IAsyncLifetime
         _subordinate = _scenario.Pki.CreateIntermediate(_clientRoot, "Client Issuing CA");
         _alice = _scenario.Pki.IssueClient(_clientRoot, "alice");
         _crlFile = _scenario.Directory.Combine("certs", "client-root.crl");
+        // Written once: rewriting them on every edit would set off a reload of its own before the edit's.
+        _rootFile = _scenario.Pki.WriteCertificate(_clientRoot, "client-root");
+        _subFile = _scenario.Pki.WriteCertificate(_subordinate, "client-sub");
         WriteCrl();
         (_mtls, _subOnly, _plain) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         _scenario.Write(Config(mtlsOnPlain: false));
@@ -249,8 +254,6 @@ public sealed class MutualTlsTests : IAsyncLifetime
 
     private LoadBalancerConfig Config(bool mtlsOnPlain, string mtlsCa = "ca-root")
     {
-        var rootFile = _scenario.Pki.WriteCertificate(_clientRoot, "client-root");
-        var subFile = _scenario.Pki.WriteCertificate(_subordinate, "client-sub");
         var aliases = new XForwardedForConfig
         {
             XForwardedForClientCertSubjectDNEnabled = true,
@@ -272,8 +275,8 @@ public sealed class MutualTlsTests : IAsyncLifetime
             {
                 CaCertificates =
                 [
-                    new CaCertificateConfig { CertificateId = "ca-root", CertificateFile = _scenario.Relative(rootFile), CrlFile = _scenario.Relative(_crlFile) },
-                    new CaCertificateConfig { CertificateId = "ca-sub", CertificateFile = _scenario.Relative(subFile) },
+                    new CaCertificateConfig { CertificateId = "ca-root", CertificateFile = _scenario.Relative(_rootFile), CrlFile = _scenario.Relative(_crlFile) },
+                    new CaCertificateConfig { CertificateId = "ca-sub", CertificateFile = _scenario.Relative(_subFile) },
                 ],
             };
     }
