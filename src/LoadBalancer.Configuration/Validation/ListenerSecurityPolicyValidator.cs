@@ -1,6 +1,8 @@
+using LoadBalancer.Tls.Policies;
+
 namespace LoadBalancer.Configuration.Validation;
 
-/// <summary>A listener's SecurityPolicyId names a system policy or a custom policy of the file.</summary>
+/// <summary>A listener's SecurityPolicyId names a system policy or a custom policy of the file (unset: tls_cipher_policy_1_0).</summary>
 internal sealed class ListenerSecurityPolicyValidator : IConfigValidator
 {
     public void Validate(ValidationContext context)
@@ -14,7 +16,7 @@ internal sealed class ListenerSecurityPolicyValidator : IConfigValidator
             }
 
             context.Add(scope.Resource, "SecurityPolicyId",
-                $"security policy '{id}' does not exist: use a system policy ({string.Join(", ", SystemSecurityPolicies.Names)}) or add it to SecurityPolicies");
+                $"security policy '{id}' does not exist: use a system policy ({string.Join(", ", SystemSecurityPolicies.Ids)}) or add it to SecurityPolicies");
         }
     }
 }

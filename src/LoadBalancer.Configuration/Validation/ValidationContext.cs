@@ -21,6 +21,9 @@ internal sealed class ValidationContext
 
     public void Add(string resource, string field, string message) => _errors.Add(new ConfigError(resource, field, message));
 
+    /// <summary>Reported, but the file is still applied.</summary>
+    public void AddWarning(string resource, string field, string message) => _errors.Add(new ConfigError(resource, field, message, ConfigSeverity.Warning));
+
     public CertificateConfig? FindCertificate(string? id) =>
         id is null ? null : Config.Certificates.Find(c => c.CertificateId == id);
 

@@ -36,14 +36,17 @@ internal static class ClientCapabilities
             return true;
         }
 
-        return HasEcdheEcdsaSuite(cipherSuites)
-            && (!hasSignatureAlgorithms || HasTls13EcdsaScheme(signatureAlgorithms) || signatureAlgorithms.Contains(EcdsaSha1));
+        return HasEcdheEcdsaSuite(cipherSuites) && AcceptsEcdsaSignatures(signatureAlgorithms, hasSignatureAlgorithms);
     }
+
+    /// <summary>No signature_algorithms (TLS 1.0/1.1 clients), or one that lists an ECDSA scheme, SHA-1 included.</summary>
+    public static bool AcceptsEcdsaSignatures(ReadOnlySpan<ushort> signatureAlgorithms, bool hasSignatureAlgorithms) =>
+        !hasSignatureAlgorithms || HasTls13EcdsaScheme(signatureAlgorithms) || signatureAlgorithms.Contains(EcdsaSha1);
 
     /// <summary>The list's elements as a span, without copying when it is an array (as the parser makes them).</summary>
     public static ReadOnlySpan<ushort> AsSpan(IReadOnlyList<ushort> list) => list as ushort[] ?? [.. list];
 
-    private static bool HasTls13EcdsaScheme(ReadOnlySpan<ushort> schemes) =>
+    public static bool HasTls13EcdsaScheme(ReadOnlySpan<ushort> schemes) =>
         schemes.ContainsAny(EcdsaSecp256r1Sha256, EcdsaSecp384r1Sha384, EcdsaSecp521r1Sha512);
 
     private static bool HasEcdheEcdsaSuite(ReadOnlySpan<ushort> cipherSuites)

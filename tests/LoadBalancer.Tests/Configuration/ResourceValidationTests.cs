@@ -115,33 +115,6 @@ public sealed class ResourceValidationTests
     }
 
     [Fact]
-    public void CustomPolicyNeedsKnownTlsVersionsAndCiphers()
-    {
-        var config = TestConfigs.Valid() with
-        {
-            SecurityPolicies =
-            [
-                new() { SecurityPolicyId = "sp-modern", TLSVersions = ["TLSv1.2", "SSLv3"], Ciphers = ["AES128-SHA", "RC4-MD5"] },
-                new() { SecurityPolicyId = "sp-empty" },
-            ],
-        };
-
-        var errors = ConfigValidator.Validate(config);
-
-        ErrorAssert.Has(errors, "SecurityPolicy 'sp-modern'", "TLSVersions[1]", "'SSLv3' is not a known value");
-        ErrorAssert.Has(errors, "SecurityPolicy 'sp-modern'", "Ciphers[1]", "'RC4-MD5' is not a known value");
-        ErrorAssert.Has(errors, "SecurityPolicy 'sp-empty'", "TLSVersions", "TLSVersions must not be empty");
-        ErrorAssert.Has(errors, "SecurityPolicy 'sp-empty'", "Ciphers", "Ciphers must not be empty");
-    }
-
-    [Fact]
-    public void SystemAndCipherNameListsAreComplete()
-    {
-        Assert.Equal(5, SystemSecurityPolicies.Names.Count);
-        Assert.Equal(30, CipherNames.All.Count);
-    }
-
-    [Fact]
     public void ServerGroupNeedsKnownProtocolAndScheduler()
     {
         var config = TestConfigs.Valid().WithGroup("sgp-tcp", g => g with { Protocol = "UDP", Scheduler = "Rr" });
