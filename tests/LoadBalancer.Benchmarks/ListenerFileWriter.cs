@@ -54,6 +54,7 @@ internal static class ListenerFileWriter
         ListenerId = ListenerId,
         ListenerProtocol = "HTTPS",
         ListenerPort = port,
+        SecurityPolicyId = "tls_cipher_policy_1_2_strict_with_1_3", // the clients measure TLS 1.3 handshakes
         Certificates = [new CertificateReference { CertificateId = CertificateId(0) }],
         AdditionalCertificates = [.. Enumerable.Range(1, certificates - 1).Select(i => new CertificateReference { CertificateId = CertificateId(i) })],
         DefaultActions = [new ActionConfig { Type = "ForwardGroup", ForwardGroupConfig = new ForwardGroupConfig { ServerGroupTuples = [new ServerGroupTuple { ServerGroupId = "sg-echo" }] } }],

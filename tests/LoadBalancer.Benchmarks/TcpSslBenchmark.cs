@@ -109,6 +109,7 @@ internal static class TcpSslBenchmark
                     ListenerProtocol = "TCPSSL",
                     ListenerPort = port,
                     CertificateIds = ["cert-0"],
+                    SecurityPolicyId = "tls_cipher_policy_1_2_strict_with_1_3", // TLS 1.3, as HAProxy is measured
                     ServerGroupId = "sg-echo",
                 }],
             }],

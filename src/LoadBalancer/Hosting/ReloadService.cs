@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LoadBalancer.Configuration;
-using LoadBalancer.Configuration.Model;
+using LoadBalancer.Listeners;
 
 namespace LoadBalancer.Hosting;
 
@@ -121,7 +121,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         var added = string.Join(", ", next.Listeners.Keys.Except(previous.Listeners.Keys));
         var removed = string.Join(", ", previous.Listeners.Keys.Except(next.Listeners.Keys));
         var changed = string.Join(", ", next.Listeners.Keys.Intersect(previous.Listeners.Keys)
-            .Where(id => !SameSettings(next.Listeners[id].Config, previous.Listeners[id].Config)));
+            .Where(id => !SameSettings(next.Listeners[id], previous.Listeners[id])));
         HostLog.Reloaded(logger, settings.ConfigPath, next.Version, added, removed, changed, next.Certificates.ById.Count);
 
         LogWarnings(next.Warnings);
@@ -129,9 +129,13 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         Applied?.Invoke(next);
     }
 
-    /// <summary>Records compare lists by reference; a listener's settings are compared by their JSON form instead.</summary>
-    private static bool SameSettings(ListenerConfig a, ListenerConfig b) =>
-        JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+    /// <summary>
+    /// Records compare lists by reference; a listener's settings are compared by their JSON form instead, and its
+    /// security policy by what it offers (a custom policy can change under the same id).
+    /// </summary>
+    private static bool SameSettings(ListenerRuntime a, ListenerRuntime b) =>
+        JsonSerializer.Serialize(a.Config) == JsonSerializer.Serialize(b.Config)
+        && (a.Policy is null ? b.Policy is null : b.Policy is not null && a.Policy.OffersTheSameAs(b.Policy));
 
     private void LogWarnings(IReadOnlyList<ConfigError> problems)
     {

@@ -3,6 +3,7 @@ using LoadBalancer.Certificates;
 using LoadBalancer.Configuration;
 using LoadBalancer.Forwarding;
 using LoadBalancer.Listeners;
+using LoadBalancer.Tls.Policies;
 
 namespace LoadBalancer.Hosting;
 
@@ -23,6 +24,9 @@ internal sealed class RuntimeSnapshot
     public required IReadOnlyDictionary<IPEndPoint, ListenerRuntime> ListenersByEndpoint { get; init; }
 
     public required IReadOnlyDictionary<string, ServerGroupRuntime> ServerGroups { get; init; }
+
+    /// <summary>Every system and custom security policy, resolved (a listener's own is on its <see cref="ListenerRuntime"/>).</summary>
+    public required IReadOnlyDictionary<string, SecurityPolicy> SecurityPolicies { get; init; }
 
     public required IReadOnlyList<ConfigError> Warnings { get; init; }
 

@@ -7,6 +7,7 @@ using LoadBalancer.Configuration.Model;
 using LoadBalancer.Configuration.Validation;
 using LoadBalancer.Forwarding;
 using LoadBalancer.Listeners;
+using LoadBalancer.Tls.Policies;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace LoadBalancer.Hosting;
@@ -45,14 +46,20 @@ internal static class SnapshotBuilder
             return new SnapshotBuildResult(null, problems, sourceFiles);
         }
 
-        problems.AddRange(NotAppliedYet(config));
+        var policies = SecurityPolicySet.Build(config);
+        problems.AddRange(ListenerPolicyChecks.Check(config, policies, certificates.Store));
+        if (problems.Any(p => p.IsError))
+        {
+            return new SnapshotBuildResult(null, problems, sourceFiles);
+        }
+
         var groups = config.ServerGroups.ToDictionary(g => g.ServerGroupId!, BuildGroup, StringComparer.Ordinal);
         var listeners = new Dictionary<string, ListenerRuntime>(StringComparer.Ordinal);
         foreach (var instance in config.LoadBalancers)
         {
             foreach (var listener in instance.Listeners)
             {
-                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, cas.Store, groups);
+                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, cas.Store, groups, policies);
             }
         }
 
@@ -64,28 +71,11 @@ internal static class SnapshotBuilder
             Listeners = listeners,
             ListenersByEndpoint = listeners.Values.ToDictionary(l => l.Endpoint),
             ServerGroups = groups,
+            SecurityPolicies = policies.Policies,
             Warnings = problems,
             SourceFiles = sourceFiles,
         };
         return new SnapshotBuildResult(snapshot, problems, sourceFiles);
-    }
-
-    /// <summary>Settings the file may carry that this version accepts but does not enforce yet: said, not hidden.</summary>
-    private static IEnumerable<ConfigError> NotAppliedYet(LoadBalancerConfig config)
-    {
-        foreach (var instance in config.LoadBalancers)
-        {
-            foreach (var listener in instance.Listeners)
-            {
-                var resource = $"Listener '{listener.ListenerId}' (LoadBalancer '{instance.LoadBalancerId}')";
-                if (listener.SecurityPolicyId is not null)
-                {
-                    yield return new ConfigError(resource, "SecurityPolicyId",
-                        $"'{listener.SecurityPolicyId}' is accepted but not enforced yet: this version offers TLS 1.2 and 1.3 with OpenSSL's default cipher suites",
-                        ConfigSeverity.Warning);
-                }
-            }
-        }
     }
 
     private static ServerGroupRuntime BuildGroup(ServerGroupConfig group)
@@ -95,13 +85,15 @@ internal static class SnapshotBuilder
         return new ServerGroupRuntime(group.ServerGroupId!, group.Scheduler, servers);
     }
 
-    private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups)
+    private static ListenerRuntime BuildListener(
+        LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups, SecurityPolicySet policies)
     {
         var kind = KindOf(listener.ListenerProtocol);
         var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl;
         var caId = kind == ListenerKind.TcpSsl ? listener.CaCertificateIds?.FirstOrDefault() : listener.CaCertificates?.FirstOrDefault()?.CertificateId;
         var clientAuth = tls && listener.CaEnabled == true && caId is not null ? cas.PoliciesById[caId] : null;
         var nlb = kind is ListenerKind.Tcp or ListenerKind.TcpSsl;
+        var policy = tls ? policies.For(listener) : null;
         return new ListenerRuntime
         {
             ClientCertificates = clientAuth is null ? null : new ClientCertificateCheck(clientAuth),
@@ -112,7 +104,8 @@ internal static class SnapshotBuilder
             Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
-            Selector = tls ? BuildSelector(listener, kind, certificates) : null,
+            Selector = tls ? BuildSelector(listener, certificates, policy!.Policy) : null,
+            PolicyOptions = policy,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
             TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
@@ -135,13 +128,15 @@ internal static class SnapshotBuilder
         _ => ListenerKind.Http,
     };
 
-    /// <summary>ALB listeners name certificates as { CertificateId } objects, NLB listeners as plain ids.</summary>
-    private static CertificateSelector BuildSelector(ListenerConfig listener, ListenerKind kind, CertificateStore certificates)
+    /// <summary>
+    /// The listener's certificates without additional ones the policy cannot serve (a warning says so), so selection
+    /// never picks a certificate the policy refuses.
+    /// </summary>
+    private static CertificateSelector BuildSelector(ListenerConfig listener, CertificateStore certificates, SecurityPolicy policy)
     {
-        var ids = kind == ListenerKind.TcpSsl
-            ? [.. listener.CertificateIds ?? [], .. listener.AdditionalCertificateIds ?? []]
-            : (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? []).Select(c => c.CertificateId!).ToList();
-        return CertificateSelector.Create(certificates.ById[ids[0]], [.. ids.Skip(1).Select(id => certificates.ById[id])]);
+        var ids = ListenerCertificateIds.Of(listener);
+        var additional = ids.Skip(1).Select(id => certificates.ById[id]).Where(c => ListenerPolicyChecks.Serves(policy, c)).ToList();
+        return CertificateSelector.Create(certificates.ById[ids[0]], additional);
     }
 
     private static ListenerRouter BuildRouter(ListenerConfig listener, Dictionary<string, ServerGroupRuntime> groups)

@@ -6,13 +6,15 @@ using LoadBalancer.Certificates;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Configuration.Model;
 using LoadBalancer.Forwarding;
+using LoadBalancer.Tls.ClientHello;
+using LoadBalancer.Tls.Policies;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace LoadBalancer.Listeners;
 
 /// <summary>
-/// A listener as one snapshot serves it: its endpoint, certificate selector, TLS options per certificate, routes
-/// and headers. Built once per snapshot; handshakes and requests only read it.
+/// A listener as one snapshot serves it: its endpoint, security policy, certificate selector, TLS options per
+/// certificate, routes and headers. Built once per snapshot; handshakes and requests only read it.
 /// </summary>
 internal sealed class ListenerRuntime
 {
@@ -33,6 +35,12 @@ internal sealed class ListenerRuntime
     public bool Http2Enabled { get; init; }
 
     public CertificateSelector? Selector { get; init; }
+
+    /// <summary>HTTPS and TCPSSL listeners: the security policy and the SslStream options that enforce it.</summary>
+    public PolicyTlsOptions? PolicyOptions { get; init; }
+
+    /// <summary>The resolved security policy (versions, ciphers in order, SM suites included); null without TLS.</summary>
+    public SecurityPolicy? Policy => PolicyOptions?.Policy;
 
     /// <summary>Mutual TLS (<c>CaEnabled</c>): the listener's client-certificate check; null when off.</summary>
     public ClientCertificateCheck? ClientCertificates { get; init; }
@@ -55,14 +63,32 @@ internal sealed class ListenerRuntime
 
     public ForwarderRequestConfig RequestConfig { get; init; } = ForwarderRequestConfig.Empty;
 
+    /// <summary>
+    /// The certificate for a ClientHello. The client counts as ECDSA-capable only for what the policy lets it use, so
+    /// a client whose ECDSA suites the policy does not offer gets the RSA certificate the policy can serve.
+    /// </summary>
+    public CertificateSelection Select(ClientHelloInfo hello)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        return Selector!.Select(hello.ServerName, Policy?.ClientCanUseEcdsa(hello) ?? hello.SupportsEcdsa);
+    }
+
     /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
     public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd(certificate, CreateServerOptions);
 
     /// <summary>
     /// Without mutual TLS the certificate's own context serves; with it, a context that also carries the listener's
-    /// CA names for the CertificateRequest, and the client certificate is required at handshake time.
+    /// CA names for the CertificateRequest, and the client certificate is required at handshake time. The policy
+    /// sets the versions and ciphers.
     /// </summary>
-    private SslServerAuthenticationOptions CreateServerOptions(ServerCertificate certificate) => new()
+    private SslServerAuthenticationOptions CreateServerOptions(ServerCertificate certificate)
+    {
+        var options = CreateCertificateOptions(certificate);
+        PolicyOptions?.ApplyTo(options);
+        return options;
+    }
+
+    private SslServerAuthenticationOptions CreateCertificateOptions(ServerCertificate certificate) => new()
     {
         ServerCertificateContext = ClientCertificates is null
             ? certificate.Context

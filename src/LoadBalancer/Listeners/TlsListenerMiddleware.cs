@@ -66,7 +66,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
             feature = resolver.Refresh(connection, feature);
             attempt.Listener = feature.Listener;
 
-            var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
+            var selection = attempt.Listener.Select(hello);
             attempt.Selection = selection;
             sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
             await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), timeout.Token);

@@ -140,8 +140,8 @@ public sealed class HttpsSelectionTests : IAsyncLifetime
         Assert.Equal("lsn-https", CapturedLogs.Property(line, "ListenerId"));
         Assert.Equal("cert-ecc", CapturedLogs.Property(line, "CertificateId"));
         Assert.Contains("ECC over RSA", CapturedLogs.Property(line, "Criterion"), StringComparison.Ordinal);
-        Assert.Equal("TLSv1.3", CapturedLogs.Property(line, "TlsVersion"));
-        Assert.StartsWith("TLS_", CapturedLogs.Property(line, "Cipher"), StringComparison.Ordinal);
+        Assert.Equal("TLSv1.2", CapturedLogs.Property(line, "TlsVersion")); // the default policy, tls_cipher_policy_1_0, has no TLS 1.3
+        Assert.Equal("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", CapturedLogs.Property(line, "Cipher")); // its first ECDSA suite
         Assert.Equal("h2", CapturedLogs.Property(line, "Alpn"));
         Assert.StartsWith("127.0.0.1:", CapturedLogs.Property(line, "ClientAddress"), StringComparison.Ordinal);
         Assert.True(double.Parse(CapturedLogs.Property(line, "HandshakeMs"), System.Globalization.CultureInfo.InvariantCulture) > 0);

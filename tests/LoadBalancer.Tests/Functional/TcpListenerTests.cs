@@ -68,7 +68,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
                         Alpn("lsn-h2-optional", _h2Optional, "HTTP2Optional"),
                         Alpn("lsn-http1-only", _http1Only, "HTTP1Only"),
                         new ListenerConfig { ListenerId = "lsn-proxy-tcp", ListenerProtocol = "TCP", ListenerPort = _proxyTcpPort, ServerGroupId = "sgp-proxy-tcp", ProxyProtocolEnabled = true },
-                        Alpn("lsn-proxy-tls", _proxyTlsPort, "HTTP2Preferred") with { ServerGroupId = "sgp-proxy-tls", ProxyProtocolEnabled = true },
+                        Alpn("lsn-proxy-tls", _proxyTlsPort, "HTTP2Preferred") with { ServerGroupId = "sgp-proxy-tls", ProxyProtocolEnabled = true, SecurityPolicyId = "tls_cipher_policy_1_2_strict_with_1_3" },
                         new ListenerConfig { ListenerId = "lsn-silent", ListenerProtocol = "TCP", ListenerPort = _silentPort, ServerGroupId = "sgp-silent" },
                         new ListenerConfig { ListenerId = "lsn-idle", ListenerProtocol = "TCP", ListenerPort = _idle, ServerGroupId = "sgp-echo", IdleTimeout = 10 },
                         new ListenerConfig

@@ -27,6 +27,29 @@ internal static partial class Openssl
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
 
+    /// <summary>
+    /// The version and cipher of a completed handshake; null when it was refused. The version is the session's
+    /// ("TLSv1" read as TLSv1.0) or, for TLS 1.3 where s_client prints no session, the one on the "New," line.
+    /// </summary>
+    public static (string Version, string Cipher)? Negotiated(ProcessResult result)
+    {
+        var line = CipherIsLine().Match(result.All);
+        if (!line.Success || line.Groups[2].Value == "(NONE)")
+        {
+            return null;
+        }
+
+        var session = ProtocolLine().Match(result.All);
+        var version = session.Success ? session.Groups[1].Value : line.Groups[1].Value;
+        return (version == "TLSv1" ? "TLSv1.0" : version, line.Groups[2].Value);
+    }
+
+    [GeneratedRegex(@"^New, (\S+), Cipher is (\S+)", RegexOptions.Multiline)]
+    private static partial Regex CipherIsLine();
+
+    [GeneratedRegex(@"^\s+Protocol\s*: (\S+)", RegexOptions.Multiline)]
+    private static partial Regex ProtocolLine();
+
     [GeneratedRegex(@"^subject=.*CN ?= ?([^,\r\n]+)", RegexOptions.Multiline)]
     private static partial Regex SubjectLine();
 

@@ -25,6 +25,8 @@ internal sealed class RawHttpsConnection : IAsyncDisposable
 
     public X509Certificate2 ServerCertificate => new(_ssl.RemoteCertificate!);
 
+    public System.Security.Authentication.SslProtocols Protocol => _ssl.SslProtocol;
+
     public static async Task<RawHttpsConnection> OpenAsync(int port, string host)
     {
         var tcp = new TcpClient();

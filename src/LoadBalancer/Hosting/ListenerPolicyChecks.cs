@@ -1,0 +1,98 @@
+using LoadBalancer.Certificates;
+using LoadBalancer.Configuration;
+using LoadBalancer.Configuration.Model;
+using LoadBalancer.Listeners;
+using LoadBalancer.Tls.Policies;
+
+namespace LoadBalancer.Hosting;
+
+/// <summary>
+/// What only the loaded certificates and this machine's TLS stack can tell about a listener's security policy: that
+/// standard TLS has something left to offer, and that its certificates can serve the policy's ciphers (with an
+/// ECDSA-only policy an RSA certificate never completes a handshake, and the other way round).
+/// </summary>
+internal static class ListenerPolicyChecks
+{
+    public static IEnumerable<ConfigError> Check(LoadBalancerConfig config, SecurityPolicySet policies, CertificateStore certificates)
+    {
+        foreach (var policy in policies.Policies.Values.Where(p => !p.IsSystem))
+        {
+            foreach (var problem in VersionsLostOnThisBuild(policy))
+            {
+                yield return problem;
+            }
+        }
+
+        foreach (var instance in config.LoadBalancers)
+        {
+            foreach (var listener in instance.Listeners.Where(l => l.ListenerProtocol is "HTTPS" or "TCPSSL"))
+            {
+                var resource = $"Listener '{listener.ListenerId}' (LoadBalancer '{instance.LoadBalancerId}')";
+                foreach (var problem in CheckListener(resource, listener, policies.For(listener).Policy, certificates))
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a handshake under the policy can use a certificate of this key algorithm.</summary>
+    public static bool Serves(SecurityPolicy policy, ServerCertificate certificate) => certificate.Facts.Algorithm switch
+    {
+        CertificateKeyAlgorithm.Rsa => policy.ServesRsaCertificates,
+        CertificateKeyAlgorithm.Ecdsa => policy.ServesEcdsaCertificates,
+        _ => true,
+    };
+
+    private static IEnumerable<ConfigError> CheckListener(string resource, ListenerConfig listener, SecurityPolicy policy, CertificateStore certificates)
+    {
+        if (policy.OfferedVersions == TlsVersions.None)
+        {
+            yield return new ConfigError(resource, "SecurityPolicyId", $"security policy '{policy.Id}' leaves standard TLS nothing to offer: {WhyNothing(policy)}");
+            yield break;
+        }
+
+        var ids = ListenerCertificateIds.Of(listener);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!certificates.ById.TryGetValue(ids[i], out var certificate) || Serves(policy, certificate))
+            {
+                continue;
+            }
+
+            var offered = certificate.Facts.Algorithm == CertificateKeyAlgorithm.Rsa ? "ECDHE-ECDSA" : "ECDHE-RSA and static RSA";
+            var fact = $"security policy '{policy.Id}' offers only {offered} suites and no TLS 1.3, so certificate '{certificate.Id}' ({certificate.Facts.AlgorithmName}) can never complete a handshake";
+            yield return i == 0
+                ? new ConfigError(resource, "SecurityPolicyId", $"{fact}, and it is the default certificate: choose a default certificate the policy can serve, or another policy")
+                : new ConfigError(resource, "SecurityPolicyId", $"{fact}: it is never chosen (remove it or change the policy)", ConfigSeverity.Warning);
+        }
+    }
+
+    private static string WhyNothing(SecurityPolicy policy)
+    {
+        if (policy.Unavailable.Count > 0)
+        {
+            return $"{string.Join(", ", policy.Unavailable)} {(policy.Unavailable.Count == 1 ? "is" : "are")} unavailable on this build ({TlsStack.Name}); add ciphers it has";
+        }
+
+        return policy.TlcpCiphers.Count > 0
+            ? "its only ciphers are SM suites, which are TLCP's and not served by this version; add TLS ciphers"
+            : "no listed cipher works under its TLSVersions";
+    }
+
+    /// <summary>A chosen version whose only ciphers this build lacks is not offered (validation warned of versions with no cipher at all).</summary>
+    private static IEnumerable<ConfigError> VersionsLostOnThisBuild(SecurityPolicy policy)
+    {
+        foreach (var version in TlsVersionNames.EachVersion)
+        {
+            var listed = policy.Ciphers.Where(c => c.WorksUnder(version)).ToList();
+            if (policy.ChosenVersions.HasFlag(version) && !policy.OfferedVersions.HasFlag(version) && listed.Count > 0)
+            {
+                var name = TlsVersionNames.Of(version)[0];
+                yield return new ConfigError($"SecurityPolicy '{policy.Id}'", "TLSVersions",
+                    $"{name} is not offered: its only {(listed.Count == 1 ? "cipher" : "ciphers")} ({string.Join(", ", listed)}) {(listed.Count == 1 ? "is" : "are")} unavailable on this build ({TlsStack.Name})",
+                    ConfigSeverity.Warning);
+            }
+        }
+    }
+}
