@@ -1,6 +1,6 @@
 namespace LoadBalancer.Cli;
 
-/// <summary>The command line of shared/design/config.md: run, validate, certs init, explain.</summary>
+/// <summary>The command line of shared/design/config.md: run, validate, certs init, explain, policies.</summary>
 internal static class CommandLine
 {
     public const string DefaultConfigPath = "config/loadbalancer.json";
@@ -22,6 +22,7 @@ internal static class CommandLine
             "validate" => ValidateCommand.Run(parsed, stdout, stderr),
             "certs init" => CertsInitCommand.Run(parsed, stdout),
             "explain" => ExplainCommand.Run(parsed, stdout, stderr),
+            "policies" => PoliciesCommand.Run(parsed, stdout, stderr),
             _ => await Help(stdout),
         };
     }
@@ -39,5 +40,6 @@ internal static class CommandLine
           LoadBalancer certs init [--out DIR]               make a development PKI (default certs/)
           LoadBalancer explain --listener ID --sni NAME [--rsa-only] [--config FILE]
                                                             show how a listener ranks its certificates for a name
+          LoadBalancer policies [--config FILE]             the system security policies and the file's custom ones
         """;
 }

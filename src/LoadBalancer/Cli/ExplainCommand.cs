@@ -1,6 +1,7 @@
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Hosting;
 using LoadBalancer.Listeners;
+using LoadBalancer.Tls.Policies;
 
 namespace LoadBalancer.Cli;
 
@@ -31,6 +32,7 @@ internal static class ExplainCommand
     {
         var selector = listener.Selector!;
         stdout.WriteLine($"listener {listener.Id}, SNI '{serverName}', client {(ecdsa ? "that can use ECDSA" : "without ECDSA (RSA only)")}");
+        PrintPolicy(listener, stdout);
         var candidates = selector.Explain(serverName, ecdsa);
         foreach (var candidate in candidates)
         {
@@ -45,5 +47,17 @@ internal static class ExplainCommand
 
         var chosen = selector.Select(serverName, ecdsa);
         stdout.WriteLine($"chosen: {chosen.Certificate.Id} ({chosen.Criterion.Describe()})");
+    }
+
+    /// <summary>The policy, and the certificates it cannot serve (never candidates).</summary>
+    private static void PrintPolicy(ListenerRuntime listener, TextWriter stdout)
+    {
+        var policy = listener.Policy!;
+        stdout.WriteLine($"security policy {policy.Id}: {string.Join(", ", TlsVersionNames.Of(policy.OfferedVersions))}");
+        var left = ListenerCertificateIds.Of(listener.Config).Except(listener.Selector!.Certificates.Select(c => c.Id), StringComparer.Ordinal).ToList();
+        if (left.Count > 0)
+        {
+            stdout.WriteLine($"  never chosen: the policy cannot serve {string.Join(", ", left)}");
+        }
     }
 }

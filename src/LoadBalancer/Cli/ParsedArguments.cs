@@ -12,6 +12,7 @@ internal sealed record ParsedArguments(string Command, string? ConfigPath, strin
             ["validate", ..] => "validate",
             ["certs", "init", ..] => "certs init",
             ["explain", ..] => "explain",
+            ["policies", ..] => "policies",
             ["help", ..] or ["--help", ..] or ["-h", ..] => "help",
             _ => "run",
         };

@@ -120,6 +120,47 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("usage:", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PoliciesListsTheSystemAndCustomPoliciesAndWhatThisBuildLacks()
+    {
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        var config = _scenario.Config([Group("sgp", (5080, 100))],
+            Https("lsn", 8443, "cert-www", [], "sgp") with { SecurityPolicyId = "sp-modern" }, Https("lsn-default", 8444, "cert-www", [], "sgp"));
+        _scenario.Write(config with
+        {
+            SecurityPolicies = [new() { SecurityPolicyId = "sp-modern", TLSVersions = ["TLSv1.2", "TLSv1.3"], Ciphers = ["TLS_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES128-GCM-SHA256", "ECC-SM2-WITH-SM4-SM3"] }],
+        });
+
+        var (code, stdout, stderr) = await RunAsync("policies", "--config", _scenario.ConfigPath);
+
+        Assert.True(code == 0, stderr);
+        foreach (var id in new[] { "tls_cipher_policy_1_1", "tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3" })
+        {
+            Assert.Matches($"(?m)^{id}$", stdout);
+        }
+
+        Assert.Contains("tls_cipher_policy_1_0  (used by lsn-default)", stdout, StringComparison.Ordinal);
+        Assert.Contains("sp-modern  (used by lsn)\n  TLSVersions  TLSv1.2, TLSv1.3", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Matches(@"ECDHE-ECDSA-AES128-SHA +TLSv1\.0 TLSv1\.1 TLSv1\.2", stdout);
+        Assert.Matches(@"TLS_AES_128_CCM_8_SHA256 +TLSv1\.3", stdout);
+        Assert.Matches(@"ECC-SM2-SM4-CBC-SM3 +TLCP \(not served by this version\)", stdout);
+        Assert.Matches(@"DES-CBC3-SHA +unavailable on this build \(OpenSSL \d", stdout);
+        Assert.Contains("DES-CBC3-SHA is unavailable on this build", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PoliciesRefusesAFileWithAWrongPolicyNamingIt()
+    {
+        _scenario.AddCertificate("cert-www", ["www.example.com"]);
+        var config = _scenario.Config([Group("sgp", (5080, 100))], Https("lsn", 8443, "cert-www", [], "sgp"));
+        _scenario.Write(config with { SecurityPolicies = [new() { SecurityPolicyId = "sp-bad", TLSVersions = ["TLSv1.0"], Ciphers = ["AES128-GCM-SHA256"] }] });
+
+        var (code, _, stderr) = await RunAsync("policies", "--config", _scenario.ConfigPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("SecurityPolicy 'sp-bad': Ciphers[0]: 'AES128-GCM-SHA256' works only under TLSv1.2", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
         using var stdout = new StringWriter();
