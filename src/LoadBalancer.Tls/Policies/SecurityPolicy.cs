@@ -90,7 +90,7 @@ public sealed class SecurityPolicy
     public bool ClientCanUseEcdsa(ClientHelloInfo hello)
     {
         ArgumentNullException.ThrowIfNull(hello);
-        var version = HighestCommonVersion(hello);
+        var version = AgreedVersion(hello);
         var signatureAlgorithms = ClientCapabilities.AsSpan(hello.SignatureAlgorithms);
         return version switch
         {
@@ -105,8 +105,10 @@ public sealed class SecurityPolicy
     public bool OffersTheSameAs(SecurityPolicy other) =>
         other is not null && ChosenVersions == other.ChosenVersions && Ciphers.SequenceEqual(other.Ciphers);
 
-    private TlsVersions HighestCommonVersion(ClientHelloInfo hello)
+    /// <summary>The version a handshake with this client will settle on: the highest both offer; None when they share none.</summary>
+    public TlsVersions AgreedVersion(ClientHelloInfo hello)
     {
+        ArgumentNullException.ThrowIfNull(hello);
         var common = ClientVersions(hello) & OfferedVersions;
         for (var version = TlsVersions.Tls13; version != TlsVersions.None; version = (TlsVersions)((int)version >> 1))
         {

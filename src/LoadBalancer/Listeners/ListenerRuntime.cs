@@ -21,6 +21,7 @@ internal sealed class ListenerRuntime
     private static readonly List<SslApplicationProtocol> Http2AndHttp11 = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
     private readonly ConcurrentDictionary<ServerCertificate, SslServerAuthenticationOptions> _serverOptions = new();
+    private readonly ConcurrentDictionary<ServerCertificate, SslServerAuthenticationOptions> _belowTls12Options = new();
 
     public required string Id { get; init; }
 
@@ -77,6 +78,18 @@ internal sealed class ListenerRuntime
     public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd(certificate, CreateServerOptions);
 
     /// <summary>
+    /// The options for this ClientHello: HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel closes an h2 connection
+    /// on older TLS), so an HTTPS handshake the policy settles at TLS 1.0 or 1.1 is offered http/1.1 only.
+    /// </summary>
+    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate, ClientHelloInfo hello)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        return Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
+            ? _belowTls12Options.GetOrAdd(certificate, CreateHttp11Options)
+            : ServerOptionsFor(certificate);
+    }
+
+    /// <summary>
     /// Without mutual TLS the certificate's own context serves; with it, a context that also carries the listener's
     /// CA names for the CertificateRequest, and the client certificate is required at handshake time. The policy
     /// sets the versions and ciphers.
@@ -85,6 +98,13 @@ internal sealed class ListenerRuntime
     {
         var options = CreateCertificateOptions(certificate);
         PolicyOptions?.ApplyTo(options);
+        return options;
+    }
+
+    private SslServerAuthenticationOptions CreateHttp11Options(ServerCertificate certificate)
+    {
+        var options = CreateServerOptions(certificate);
+        options.ApplicationProtocols = Http11Only;
         return options;
     }
 

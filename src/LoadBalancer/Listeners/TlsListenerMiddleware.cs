@@ -69,7 +69,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
             var selection = attempt.Listener.Select(hello);
             attempt.Selection = selection;
             sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
-            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), timeout.Token);
+            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate, hello), timeout.Token);
             SetFeatures(connection, sslStream, hello, selection);
             attempt.Completed(sslStream);
             return (sslStream, feature);

@@ -89,6 +89,28 @@ public sealed class SecurityPolicyScanTests(PolicyListeners listeners) : IClassF
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
+    [Fact]
+    public async Task Http2ClientHeldToTls10IsServedOverHttp11()
+    {
+        var port = listeners.HttpsPorts["tls_cipher_policy_1_0"];
+
+        var tls10 = await CurlHttp2Async(port, "--tlsv1.0", "--tls-max", "1.0", "--ciphers", "DEFAULT:@SECLEVEL=0");
+        var tls12 = await CurlHttp2Async(port, "--tlsv1.2");
+
+        Assert.Equal("1.1 200", tls10);
+        Assert.Equal("2 200", tls12);
+    }
+
+    private static async Task<string> CurlHttp2Async(int port, params string[] options)
+    {
+        var result = await ProcessRunner.RunAsync("curl",
+        [
+            "-sSk", "--http2", .. options, "--resolve", $"{PolicyListeners.ServerName}:{port}:127.0.0.1",
+            "-o", "/dev/null", "-w", "%{http_version} %{http_code}", $"https://{PolicyListeners.ServerName}:{port}/",
+        ]);
+        return result.StandardOutput.Trim() + result.StandardError.Trim();
+    }
+
     private static ExpectedPolicy Expected(string id) => ProductPolicyTable.System.Append(ProductPolicyTable.Custom).Single(p => p.Id == id);
 
     private static string[] VersionOptions(string version) => version switch

@@ -100,6 +100,9 @@ public sealed class SecurityPolicyTests
         Assert.True(policy.ClientCanUseEcdsa(legacyClient));
         Assert.False(modern.ClientCanUseEcdsa(legacyClient));
         Assert.True(modern.ClientCanUseEcdsa(tls12Client));
+        Assert.Equal(TlsVersions.Tls10, modern.AgreedVersion(legacyClient));
+        Assert.Equal(TlsVersions.Tls12, modern.AgreedVersion(tls12Client));
+        Assert.Equal(TlsVersions.None, Resolve(new("sp", ["TLSv1.3"], ["TLS_AES_128_GCM_SHA256"])).AgreedVersion(tls12Client));
     }
 
     private static SecurityPolicy Resolve(SecurityPolicyDefinition definition) =>
