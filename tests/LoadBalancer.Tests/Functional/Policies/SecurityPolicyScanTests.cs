@@ -7,6 +7,7 @@ namespace LoadBalancer.Tests.Functional.Policies;
 /// the policy's versions and ciphers in the server's order, and openssl s_client offering one version or one cipher
 /// at a time is accepted or refused as the product's table says.
 /// </summary>
+[Collection(ExternalScannerCollection.Name)]
 public sealed class SecurityPolicyScanTests(PolicyListeners listeners) : IClassFixture<PolicyListeners>
 {
     private const string Legacy = "ALL:@SECLEVEL=0";
