@@ -5,18 +5,15 @@ using System.Net.Security;
 namespace LoadBalancer.Listeners;
 
 /// <summary>The decrypted side of a TLS connection as the pipe Kestrel's HTTP pipeline reads and writes.</summary>
-/// <remarks>
-/// The segment size trades memory per idle connection for bytes per read: 4 KiB for HTTPS (many idle keep-alive
-/// connections), 16 KiB for TCPSSL byte pipes (a whole TLS record per read: bulk 0.65 → 0.75 of HAProxy's MB/s).
-/// </remarks>
-internal sealed class SslDuplexPipe(SslStream stream, MemoryPool<byte>? pool, int segmentSize) : IDuplexPipe
+/// <remarks>4 KiB segments: little memory per idle keep-alive connection. (TCPSSL byte pipes use the SslStream
+/// directly, with 16 KiB buffers: a whole TLS record per read.)</remarks>
+internal sealed class SslDuplexPipe(SslStream stream, MemoryPool<byte>? pool) : IDuplexPipe
 {
-    public const int HttpSegmentSize = 4 * 1024;
-    public const int BulkSegmentSize = 16 * 1024;
+    private const int SegmentSize = 4 * 1024;
 
-    public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(pool, segmentSize, segmentSize / 4, leaveOpen: true));
+    public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(pool, SegmentSize, SegmentSize / 4, leaveOpen: true));
 
-    public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(pool, segmentSize, leaveOpen: true));
+    public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(pool, SegmentSize, leaveOpen: true));
 
     public async ValueTask CompleteAsync()
     {

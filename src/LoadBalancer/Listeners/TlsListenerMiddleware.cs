@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.ComponentModel;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -18,7 +19,7 @@ namespace LoadBalancer.Listeners;
 /// runs the handshake on <see cref="SslStream"/> (with the client-certificate check under mutual TLS), logs one
 /// line, then hands the decrypted connection on: to Kestrel's HTTP pipeline (HTTPS; Kestrel's own HTTPS middleware
 /// sits behind this one only so that Kestrel treats the endpoint as TLS, HTTP/2 by ALPN, and is never reached) or
-/// to the TCP forwarder (TCPSSL).
+/// to the TCP forwarder (TCPSSL, as a <see cref="ClientByteStream"/> whose writes go straight to the socket).
 /// </summary>
 internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind kind, ListenerResolver resolver, Func<ConnectionDelegate> next, IdleConnectionReaper idle, ILogger logger)
 {
@@ -33,7 +34,8 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         }
 
         var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
-        var (sslStream, current) = await HandshakeAsync(attempt, connection, feature);
+        var directWrites = kind == ListenerKind.TcpSsl ? ClientByteStream.SocketOf(connection) : null;
+        var (sslStream, current) = await HandshakeAsync(attempt, connection, feature, directWrites);
         if (sslStream is null)
         {
             return;
@@ -42,7 +44,15 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         await using (sslStream)
         using (idle.Track(connection, current))
         {
-            await ContinueDecryptedAsync(connection, sslStream);
+            if (kind == ListenerKind.TcpSsl)
+            {
+                connection.Features.Set(ClientByteStream.ForTls(sslStream, directWrites));
+                await next()(connection);
+            }
+            else
+            {
+                await ContinueDecryptedAsync(connection, sslStream);
+            }
         }
     }
 
@@ -51,7 +61,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
     /// message (as <c>openssl s_client &lt;/dev/null</c> does) has still completed it. Every way it can fail (a
     /// reset, a timeout, a TLS alert, a certificate that cannot be used) ends in one log line, never an exception.
     /// </summary>
-    private async Task<(SslStream? Stream, ListenerFeature Feature)> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ListenerFeature feature)
+    private async Task<(SslStream? Stream, ListenerFeature Feature)> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ListenerFeature feature, Socket? directWrites)
     {
         using var timeout = new CancellationTokenSource(HandshakeTimeout);
         SslStream? sslStream = null;
@@ -68,13 +78,13 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
 
             var selection = attempt.Listener.Selector!.Select(hello.ServerName, hello.SupportsEcdsa);
             attempt.Selection = selection;
-            sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
+            sslStream = new SslStream(new DuplexPipeStream(connection.Transport, directWrites), leaveInnerStreamOpen: false);
             await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate), timeout.Token);
             SetFeatures(connection, sslStream, hello, selection);
             attempt.Completed(sslStream);
             return (sslStream, feature);
         }
-        catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException)
+        catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException or SocketException or ObjectDisposedException)
         {
             if (sslStream is not null)
             {
@@ -128,10 +138,11 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         _ => Describe(e),
     };
 
+    /// <summary>HTTPS: the decrypted connection as the transport Kestrel's HTTP pipeline reads and writes.</summary>
     private async Task ContinueDecryptedAsync(ConnectionContext connection, SslStream sslStream)
     {
         var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var decrypted = new SslDuplexPipe(sslStream, pool, kind == ListenerKind.TcpSsl ? SslDuplexPipe.BulkSegmentSize : SslDuplexPipe.HttpSegmentSize);
+        var decrypted = new SslDuplexPipe(sslStream, pool);
         var transport = connection.Transport;
         connection.Transport = decrypted;
         try
