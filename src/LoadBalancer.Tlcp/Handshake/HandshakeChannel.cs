@@ -75,10 +75,12 @@ internal sealed class HandshakeChannel
         }
     }
 
-    public void Send(WireWriter message)
+    public void Send(WireWriter message) => Send(message.Written);
+
+    public void Send(ReadOnlySpan<byte> message)
     {
-        Transcript.Add(message.Written);
-        _writer.Append(ContentType.Handshake, message.Written);
+        Transcript.Add(message);
+        _writer.Append(ContentType.Handshake, message);
     }
 
     public void SendChangeCipherSpec() => _writer.Append(ContentType.ChangeCipherSpec, [1]);
