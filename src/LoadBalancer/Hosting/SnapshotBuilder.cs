@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using LoadBalancer.Certificates;
 using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Certificates.Sm2;
 using LoadBalancer.Configuration;
 using LoadBalancer.Configuration.Model;
 using LoadBalancer.Configuration.Validation;
@@ -40,6 +41,8 @@ internal static class SnapshotBuilder
         problems.AddRange(certificates.Errors);
         var cas = CaCertificateStore.Load(config.CaCertificates, file.Resolve);
         problems.AddRange(cas.Errors);
+        var (sm2, sm2Errors) = Sm2CertificateStore.Load(config.Certificates, file.Resolve);
+        problems.AddRange(sm2Errors);
         if (problems.Any(p => p.IsError))
         {
             return new SnapshotBuildResult(null, problems, sourceFiles);
@@ -52,7 +55,7 @@ internal static class SnapshotBuilder
         {
             foreach (var listener in instance.Listeners)
             {
-                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, cas.Store, groups);
+                listeners[listener.ListenerId!] = BuildListener(config, instance, listener, new ListenerCertificates(certificates.Store, sm2), cas.Store, groups);
             }
         }
 
@@ -95,7 +98,7 @@ internal static class SnapshotBuilder
         return new ServerGroupRuntime(group.ServerGroupId!, group.Scheduler, servers);
     }
 
-    private static ListenerRuntime BuildListener(LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups)
+    private static ListenerRuntime BuildListener(LoadBalancerConfig config, LoadBalancerInstanceConfig instance, ListenerConfig listener, ListenerCertificates certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups)
     {
         var kind = KindOf(listener.ListenerProtocol);
         var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl;
@@ -112,7 +115,8 @@ internal static class SnapshotBuilder
             Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
-            Selector = tls ? BuildSelector(listener, kind, certificates) : null,
+            Selector = tls ? BuildSelector(listener, kind, certificates.Standard) : null,
+            Tlcp = kind == ListenerKind.Https ? BuildTlcp(config, listener, certificates.Sm2) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
             TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
@@ -135,14 +139,38 @@ internal static class SnapshotBuilder
         _ => ListenerKind.Http,
     };
 
-    /// <summary>ALB listeners name certificates as { CertificateId } objects, NLB listeners as plain ids.</summary>
-    private static CertificateSelector BuildSelector(ListenerConfig listener, ListenerKind kind, CertificateStore certificates)
+    /// <summary>
+    /// The RSA/ECC certificates of the listener, the first of them as the default for standard TLS clients; null when
+    /// it has only SM2 ones. ALB listeners name certificates as { CertificateId } objects, NLB listeners as plain ids.
+    /// </summary>
+    private static CertificateSelector? BuildSelector(ListenerConfig listener, ListenerKind kind, CertificateStore certificates)
     {
         var ids = kind == ListenerKind.TcpSsl
             ? [.. listener.CertificateIds ?? [], .. listener.AdditionalCertificateIds ?? []]
             : (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? []).Select(c => c.CertificateId!).ToList();
-        return CertificateSelector.Create(certificates.ById[ids[0]], [.. ids.Skip(1).Select(id => certificates.ById[id])]);
+        var standard = ids.Where(certificates.ById.ContainsKey).Select(id => certificates.ById[id]).ToList();
+        return standard.Count == 0 ? null : CertificateSelector.Create(standard[0], standard[1..]);
     }
+
+    /// <summary>The listener's SM2 certificates (the first as its SM2 default) and its policy's SM suites; null without any.</summary>
+    private static TlcpListener? BuildTlcp(LoadBalancerConfig config, ListenerConfig listener, Sm2CertificateStore certificates)
+    {
+        var sm2 = (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? [])
+            .Where(c => certificates.ById.ContainsKey(c.CertificateId!))
+            .Select(c => certificates.ById[c.CertificateId!])
+            .Distinct()
+            .ToList();
+        if (sm2.Count == 0)
+        {
+            return null;
+        }
+
+        var policy = config.SecurityPolicies.Find(p => p.SecurityPolicyId == listener.SecurityPolicyId);
+        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy?.Ciphers ?? []));
+    }
+
+    /// <summary>A snapshot's server certificates: RSA/ECC ones and SM2 ones.</summary>
+    private sealed record ListenerCertificates(CertificateStore Standard, Sm2CertificateStore Sm2);
 
     private static ListenerRouter BuildRouter(ListenerConfig listener, Dictionary<string, ServerGroupRuntime> groups)
     {

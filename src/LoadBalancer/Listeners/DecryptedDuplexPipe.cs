@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Net.Security;
 
 namespace LoadBalancer.Listeners;
 
-/// <summary>The decrypted side of a TLS connection as the pipe Kestrel's HTTP pipeline reads and writes.</summary>
+/// <summary>The decrypted side of a TLS or TLCP connection as the pipe Kestrel's HTTP pipeline reads and writes.</summary>
 /// <remarks>4 KiB segments: little memory per idle keep-alive connection. (TCPSSL byte pipes use the SslStream
 /// directly, with 16 KiB buffers: a whole TLS record per read.)</remarks>
-internal sealed class SslDuplexPipe(SslStream stream, MemoryPool<byte>? pool) : IDuplexPipe
+internal sealed class DecryptedDuplexPipe(Stream stream, MemoryPool<byte>? pool) : IDuplexPipe
 {
     private const int SegmentSize = 4 * 1024;
 
