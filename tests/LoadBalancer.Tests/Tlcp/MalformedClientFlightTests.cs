@@ -23,7 +23,7 @@ public sealed class MalformedClientFlightTests
         for (var offset = 0; offset < length; offset += 11)
         {
             var at = offset;
-            await AssertRefusedAsync(suite, flight => { flight[at] ^= 0x01; return flight; }, $"flip at {at}");
+            await AssertRefusedAsync(suite, flight => { flight[Math.Min(at, flight.Length - 1)] ^= 0x01; return flight; }, $"flip at {at}");
         }
     }
 
@@ -32,11 +32,12 @@ public sealed class MalformedClientFlightTests
     [InlineData(TlcpCipherSuite.EcdheSm4CbcSm3)]
     public async Task TruncatedSecondFlightsAreRefused(TlcpCipherSuite suite)
     {
+        // The flight's length varies by a byte or two between handshakes (DER signatures): never keep all of it.
         var length = await SecondFlightLengthAsync(suite);
         for (var keep = 0; keep < length; keep += 17)
         {
             var n = keep;
-            await AssertRefusedAsync(suite, flight => flight[..n], $"truncated to {n}");
+            await AssertRefusedAsync(suite, flight => flight[..Math.Min(n, flight.Length - 1)], $"truncated to {n}");
         }
     }
 
