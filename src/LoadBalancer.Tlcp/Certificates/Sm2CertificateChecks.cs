@@ -6,7 +6,7 @@ using Org.BouncyCastle.X509;
 namespace LoadBalancer.Tlcp.Certificates;
 
 /// <summary>Questions asked of SM2 certificates by both the server's credentials and the client's certificates.</summary>
-internal static class Sm2CertificateChecks
+public static class Sm2CertificateChecks
 {
     public const int DigitalSignature = 0;
     public const int KeyEncipherment = 2;

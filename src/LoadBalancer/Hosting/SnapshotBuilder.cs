@@ -43,6 +43,7 @@ internal static class SnapshotBuilder
         problems.AddRange(cas.Errors);
         var (sm2, sm2Errors) = Sm2CertificateStore.Load(config.Certificates, file.Resolve);
         problems.AddRange(sm2Errors);
+        problems.AddRange(MutualTlcp.Check(config, cas.Store));
         if (problems.Any(p => p.IsError))
         {
             return new SnapshotBuildResult(null, problems, sourceFiles);
@@ -116,7 +117,7 @@ internal static class SnapshotBuilder
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
             Selector = tls ? BuildSelector(listener, kind, certificates.Standard) : null,
-            Tlcp = kind == ListenerKind.Https ? BuildTlcp(config, listener, certificates.Sm2) : null,
+            Tlcp = kind == ListenerKind.Https ? BuildTlcp(config, listener, certificates.Sm2, listener.CaEnabled == true && caId is not null ? cas.ById[caId] : null) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
             TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
@@ -153,7 +154,7 @@ internal static class SnapshotBuilder
     }
 
     /// <summary>The listener's SM2 certificates (the first as its SM2 default) and its policy's SM suites; null without any.</summary>
-    private static TlcpListener? BuildTlcp(LoadBalancerConfig config, ListenerConfig listener, Sm2CertificateStore certificates)
+    private static TlcpListener? BuildTlcp(LoadBalancerConfig config, ListenerConfig listener, Sm2CertificateStore certificates, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? clientCa)
     {
         var sm2 = (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? [])
             .Where(c => certificates.ById.ContainsKey(c.CertificateId!))
@@ -166,7 +167,8 @@ internal static class SnapshotBuilder
         }
 
         var policy = config.SecurityPolicies.Find(p => p.SecurityPolicyId == listener.SecurityPolicyId);
-        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy?.Ciphers ?? []));
+        var authorities = clientCa is null ? null : Sm2ClientCa.From(clientCa);
+        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy?.Ciphers ?? [], authorities is not null), authorities ?? []);
     }
 
     /// <summary>A snapshot's server certificates: RSA/ECC ones and SM2 ones.</summary>

@@ -25,10 +25,12 @@ public sealed class TlcpListenerTests : IAsyncLifetime
     private int _mixed;
     private int _sm2Only;
     private int _eccOnly;
+    private int _mutual;
 
     public async Task InitializeAsync()
     {
         _scenario.AddCertificate("cert-ecc", ["www.example.com", "*.example.com"]);
+        Directory.CreateDirectory(_scenario.Directory.Combine("certs"));
         _pki = new TlcpTestPki("www.example.com");
         AddSm2("cert-sm2-www", _pki.ServerSign, _pki.ServerEncrypt);
         var now = DateTime.UtcNow;
@@ -36,7 +38,9 @@ public sealed class TlcpListenerTests : IAsyncLifetime
         _wildcardSign = wildSign;
         AddSm2("cert-sm2-wild", wildSign, wildEncrypt);
         _scenario.AddDemoBackend("web");
-        (_mixed, _sm2Only, _eccOnly) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        (_mixed, _sm2Only, _eccOnly, _mutual) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        var caFile = _scenario.Directory.Combine("certs", "sm2-client-ca.crt");
+        await File.WriteAllTextAsync(caFile, _pki.Ca.CertificatePem);
         var config = _scenario.Config(
             [TestScenario.Group("sgp-web", (_scenario.DemoBackends[0].Port, 100))],
             TestScenario.Https("lsn-mixed", _mixed, "cert-ecc", ["cert-sm2-www", "cert-sm2-wild"], "sgp-web") with
@@ -44,11 +48,21 @@ public sealed class TlcpListenerTests : IAsyncLifetime
                 SecurityPolicyId = "sp-tls-and-tlcp", XForwardedForConfig = new XForwardedForConfig { XForwardedForProtoEnabled = true },
             },
             TestScenario.Https("lsn-sm2-only", _sm2Only, "cert-sm2-www", [], "sgp-web") with { SecurityPolicyId = "sp-tls-and-tlcp" },
-            TestScenario.Https("lsn-ecc-only", _eccOnly, "cert-ecc", [], "sgp-web"));
+            TestScenario.Https("lsn-ecc-only", _eccOnly, "cert-ecc", [], "sgp-web"),
+            TestScenario.Https("lsn-sm2-mutual", _mutual, "cert-sm2-www", ["cert-sm2-wild"], "sgp-web") with
+            {
+                SecurityPolicyId = "sp-tlcp-all", CaEnabled = true, CaCertificates = [new CertificateReference { CertificateId = "ca-sm2-clients" }],
+            });
         _scenario.Write(config with
         {
+            CaCertificates = [new CaCertificateConfig { CertificateId = "ca-sm2-clients", CertificateFile = _scenario.Relative(caFile) }],
             SecurityPolicies =
             [
+                new SecurityPolicyConfig
+                {
+                    SecurityPolicyId = "sp-tlcp-all", TLSVersions = ["TLSv1.2"],
+                    Ciphers = ["ECDHE-SM2-SM4-GCM-SM3", "ECDHE-SM2-SM4-CBC-SM3", "ECC-SM2-SM4-GCM-SM3", "ECC-SM2-SM4-CBC-SM3"],
+                },
                 new SecurityPolicyConfig
                 {
                     SecurityPolicyId = "sp-tls-and-tlcp", TLSVersions = ["TLSv1.2", "TLSv1.3"],
@@ -82,6 +96,39 @@ public sealed class TlcpListenerTests : IAsyncLifetime
         Assert.Equal(suite, again.Suite);
         var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "TlsVersion") == "TLCP" && CapturedLogs.Property(e, "Cipher") == TlcpCipherSuites.Name(suite));
         Assert.Equal("cert-sm2-www", CapturedLogs.Property(line, "CertificateId"));
+    }
+
+    [Theory]
+    [InlineData(TlcpCipherSuite.EcdheSm4CbcSm3)]
+    [InlineData(TlcpCipherSuite.EcdheSm4GcmSm3)]
+    [InlineData(TlcpCipherSuite.EccSm4CbcSm3)]
+    [InlineData(TlcpCipherSuite.EccSm4GcmSm3)]
+    public async Task MutualTlcpWithAnSm2CaServesEverySuiteToAClientWithSignAndEncryptionCertificates(TlcpCipherSuite suite)
+    {
+        var (client, reply) = await RequestOverTlcpAsync(_mutual, "www.example.com", suite, "/mutual", withClientCertificates: true);
+
+        Assert.Equal(suite, client.Suite);
+        Assert.Equal("/mutual", reply.Path);
+        var line = await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ListenerId") == "lsn-sm2-mutual" && CapturedLogs.Property(e, "Cipher") == TlcpCipherSuites.Name(suite));
+        Assert.Contains("TLCP Test Client", CapturedLogs.Property(line, "ClientCertificate"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TlcpCipherSuite.EcdheSm4GcmSm3)]
+    [InlineData(TlcpCipherSuite.EccSm4GcmSm3)]
+    public async Task MutualTlcpRefusesAClientWithoutCertificates(TlcpCipherSuite suite)
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _mutual);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var client = await TlcpTestClient.ConnectAsync(tcp.GetStream(), Options("www.example.com", suite)).WaitAsync(Timeout);
+            await client.SendAsync("GET / HTTP/1.1\r\nHost: www.example.com\r\n\r\n");
+            _ = await client.ReceiveAsync().WaitAsync(Timeout) ?? throw new EndOfStreamException("closed");
+        });
+        tcp.Close();   // our client may stop before sending its flight when it has no certificate for the suite
+        await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ListenerId") == "lsn-sm2-mutual" && CapturedLogs.Property(e, "Reason") is not null);
     }
 
     [Fact]
@@ -132,11 +179,13 @@ public sealed class TlcpListenerTests : IAsyncLifetime
         Assert.Equal("cert-ecc", Openssl.SubjectCommonName(result));
     }
 
-    private async Task<(TlcpTestClient Client, EchoReply Reply)> RequestOverTlcpAsync(int port, string? serverName, TlcpCipherSuite suite, string path)
+    private async Task<(TlcpTestClient Client, EchoReply Reply)> RequestOverTlcpAsync(int port, string? serverName, TlcpCipherSuite suite, string path, bool withClientCertificates = false)
     {
         using var tcp = new TcpClient(AddressFamily.InterNetwork);
         await tcp.ConnectAsync(IPAddress.Loopback, port);
-        var client = await TlcpTestClient.ConnectAsync(tcp.GetStream(), Options(serverName, suite)).WaitAsync(Timeout);
+        var options = Options(serverName, suite);
+        options = withClientCertificates ? options with { SignCertificate = _pki.ClientSign, EncryptionCertificate = _pki.ClientEncrypt } : options;
+        var client = await TlcpTestClient.ConnectAsync(tcp.GetStream(), options).WaitAsync(Timeout);
         await using (client)
         {
             await client.SendAsync($"GET {path} HTTP/1.1\r\nHost: {serverName ?? "localhost"}\r\nConnection: close\r\n\r\n");
@@ -180,7 +229,6 @@ public sealed class TlcpListenerTests : IAsyncLifetime
     private void AddSm2(string id, Sm2IssuedCertificate sign, Sm2IssuedCertificate encrypt)
     {
         var folder = _scenario.Directory.Combine("certs");
-        Directory.CreateDirectory(folder);
         string Write(string name, string text)
         {
             var path = Path.Combine(folder, name);
