@@ -26,6 +26,7 @@ public sealed class TlcpListenerTests : IAsyncLifetime
     private int _sm2Only;
     private int _eccOnly;
     private int _mutual;
+    private int _reload;
 
     public async Task InitializeAsync()
     {
@@ -38,7 +39,9 @@ public sealed class TlcpListenerTests : IAsyncLifetime
         _wildcardSign = wildSign;
         AddSm2("cert-sm2-wild", wildSign, wildEncrypt);
         _scenario.AddDemoBackend("web");
-        (_mixed, _sm2Only, _eccOnly, _mutual) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        (_mixed, _sm2Only, _eccOnly, _mutual, _reload) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
+        var (reloadSign, reloadEncrypt) = Sm2CertificateFactory.CreateDualLeaf(_pki.Ca, ["reload.example.com"], now.AddDays(-1), now.AddYears(1));
+        AddSm2("cert-sm2-reload", reloadSign, reloadEncrypt);
         var caFile = _scenario.Directory.Combine("certs", "sm2-client-ca.crt");
         await File.WriteAllTextAsync(caFile, _pki.Ca.CertificatePem);
         var config = _scenario.Config(
@@ -49,6 +52,7 @@ public sealed class TlcpListenerTests : IAsyncLifetime
             },
             TestScenario.Https("lsn-sm2-only", _sm2Only, "cert-sm2-www", [], "sgp-web") with { SecurityPolicyId = "sp-tls-and-tlcp" },
             TestScenario.Https("lsn-ecc-only", _eccOnly, "cert-ecc", [], "sgp-web"),
+            TestScenario.Https("lsn-sm2-reload", _reload, "cert-sm2-reload", [], "sgp-web") with { SecurityPolicyId = "sp-tls-and-tlcp" },
             TestScenario.Https("lsn-sm2-mutual", _mutual, "cert-sm2-www", ["cert-sm2-wild"], "sgp-web") with
             {
                 SecurityPolicyId = "sp-tlcp-all", CaEnabled = true, CaCertificates = [new CertificateReference { CertificateId = "ca-sm2-clients" }],
@@ -129,6 +133,35 @@ public sealed class TlcpListenerTests : IAsyncLifetime
         });
         tcp.Close();   // our client may stop before sending its flight when it has no certificate for the suite
         await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "ListenerId") == "lsn-sm2-mutual" && CapturedLogs.Property(e, "Reason") is not null);
+    }
+
+    [Fact]
+    public async Task ReplacedSm2CertificateAppliesToNewTlcpHandshakesWhileAnOpenTlcpConnectionKeepsAnswering()
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _reload);
+        await using var open = await TlcpTestClient.ConnectAsync(tcp.GetStream(), Options("reload.example.com", TlcpCipherSuite.EccSm4GcmSm3)).WaitAsync(Timeout);
+        var before = open.ServerSignCertificate;
+
+        var now = DateTime.UtcNow;
+        var (sign, encrypt) = Sm2CertificateFactory.CreateDualLeaf(_pki.Ca, ["reload.example.com"], now.AddDays(-1), now.AddYears(2));
+        _scenario.Certificates.RemoveAll(c => c.CertificateId == "cert-sm2-reload");
+        AddSm2("cert-sm2-reload", sign, encrypt);   // rewrites the four files in place
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Org.BouncyCastle.X509.X509Certificate? served;
+        do
+        {
+            await Task.Delay(100);
+            (var client, _) = await RequestOverTlcpAsync(_reload, "reload.example.com", TlcpCipherSuite.EccSm4GcmSm3, "/");
+            served = client.ServerSignCertificate;
+        }
+        while (!sign.Certificate.Equals(served) && clock.Elapsed < TimeSpan.FromSeconds(5));
+
+        Assert.Equal(sign.Certificate, served);
+        await open.SendAsync("GET /still HTTP/1.1\r\nHost: reload.example.com\r\nConnection: close\r\n\r\n");
+        var response = Encoding.UTF8.GetString(await open.ReceiveAllAsync().WaitAsync(Timeout));
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+        Assert.Equal(before, open.ServerSignCertificate);
     }
 
     [Fact]
