@@ -25,7 +25,8 @@ internal static class DevelopmentSm2Pki
         }
         else
         {
-            ca = Sm2CertificateFactory.CreateRootCa(CaName, now.AddDays(-1), now.AddYears(10));
+            // At most 3653 days in all: GmSSL refuses certificates valid for longer (X509_VALIDITY_MAX_DAYS).
+            ca = Sm2CertificateFactory.CreateRootCa(CaName, now.AddDays(-1), now.AddYears(5));
             run.Pem("sm2-ca.key", ca.PrivateKeyPem, secret: true);
             run.Pem("sm2-ca.crt", ca.CertificatePem, secret: false);
         }
