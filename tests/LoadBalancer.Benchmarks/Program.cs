@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "mtls" => await MutualTlsBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "tcpssl" => await TcpSslBenchmark.RunAsync(TcpSslSettings.Parse(args[1..])),
+    "tlcp" => await TlcpBenchmark.RunAsync(args[1..]),
     "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
@@ -35,6 +36,9 @@ static int Usage()
           tcpssl [--connections 2] [--mib 64] [--clients 4] [--seconds 8] [--rounds 3]
                                          NLB TCPSSL listener against HAProxy (must be installed) for the same
                                          TCP echo backend: bulk MB/s and connections/s (1 KiB echoed), 3 rounds
+          tlcp [--seconds 5] [--clients 2] [--tongsuo PATH/apps/openssl]
+                                         TLCP full handshakes/s (ECC and ECDHE suites) of our server, and of
+                                         Tongsuo's s_server when given; SM4 CBC/GCM record-layer MB/s
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;

@@ -5,7 +5,8 @@ namespace LoadBalancer.Certificates.Development;
 
 /// <summary>
 /// <c>LoadBalancer certs init</c>: a local PKI for development (root and intermediate CA, RSA and ECC server
-/// certificates for the default config's names, a client CA and a client certificate). Existing files are kept;
+/// certificates for the default config's names, an SM2 CA with a signing + encryption pair, a client CA and a client
+/// certificate). Existing files are kept;
 /// a missing certificate is signed with its issuer's existing key.
 /// </summary>
 public static class DevelopmentPki
@@ -24,6 +25,7 @@ public static class DevelopmentPki
         Directory.CreateDirectory(directory);
         var run = new DevelopmentPkiRun(directory, log);
         MakeServerSide(run);
+        DevelopmentSm2Pki.Make(run);
         MakeClientSide(run);
         run.Text("README.txt", DevelopmentPkiReadme.Text);
         return run.Written;

@@ -41,6 +41,35 @@ internal sealed class DevelopmentPkiRun(string directory, TextWriter log)
         Write(name, certificate, chain, keyForm);
     }
 
+    /// <summary>Whether every one of the files exists; throws when only some do (a set is made whole or not at all).</summary>
+    public bool AllExist(params string[] fileNames)
+    {
+        var paths = fileNames.Select(f => Path.Combine(directory, f)).ToList();
+        var present = paths.Where(File.Exists).ToList();
+        if (present.Count == paths.Count)
+        {
+            log.WriteLine($"kept {string.Join(", ", present)}");
+            return true;
+        }
+
+        if (present.Count > 0)
+        {
+            throw new InvalidOperationException($"'{present[0]}' exists without the rest of its set ({string.Join(", ", fileNames)}); delete it to have them made again, or restore the missing files");
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes a new PEM file (keys readable by the owner only).</summary>
+    public void Pem(string fileName, string text, bool secret)
+    {
+        var path = Path.Combine(directory, fileName);
+        PemFileWriter.WriteNew(path, text, secret);
+        Report(path);
+    }
+
+    public string PathOf(string fileName) => Path.Combine(directory, fileName);
+
     public void Text(string fileName, string text)
     {
         var path = Path.Combine(directory, fileName);

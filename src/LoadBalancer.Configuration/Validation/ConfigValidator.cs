@@ -27,6 +27,7 @@ public static class ConfigValidator
         new NlbServerGroupValidator(),
         new NlbFeatureValidator(),
         new ListenerSecurityPolicyValidator(),
+        new Sm2ListenerPolicyValidator(),
         new AdditionalCertificateLimitValidator(),
         new MutualTlsValidator(),
         new ListenerTimeoutValidator(),

@@ -4,7 +4,8 @@ namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
 /// HTTPS listeners: exactly one default certificate, every referenced id a server certificate of the file,
-/// no certificate twice, and no SM2 certificate (that needs TLCP, not served yet; never on Basic edition).
+/// no certificate twice, and no SM2 certificate on a Basic edition instance (SM2 certificates are served to TLCP
+/// clients on the same port, beside RSA and ECC ones).
 /// </summary>
 internal sealed class HttpsCertificateValidator : IConfigValidator
 {
@@ -34,7 +35,6 @@ internal sealed class HttpsCertificateValidator : IConfigValidator
 
     private static void RefuseSm2(ValidationContext context, ListenerScope scope, string field, string id)
     {
-        context.Add(scope.Resource, field, $"'{id}' is an SM2 certificate; SM2 certificates need TLCP, which this version does not serve yet: use an RSA or ECC certificate");
         if (scope.IsBasicEdition)
         {
             context.Add(scope.Resource, field, $"'{id}' is an SM2 certificate, which a Basic edition instance does not accept: use Standard or StandardWithWaf");

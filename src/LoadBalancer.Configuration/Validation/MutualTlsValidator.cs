@@ -1,3 +1,5 @@
+using LoadBalancer.Configuration.Model;
+
 namespace LoadBalancer.Configuration.Validation;
 
 /// <summary>
@@ -52,15 +54,22 @@ internal sealed class MutualTlsValidator : IConfigValidator
         CheckSm2(context, scope);
     }
 
+    /// <summary>
+    /// The product refuses mutual TLS beside SM2 certificates. Our one extension: a listener whose certificates are
+    /// all SM2 may require TLCP client certificates from an SM2 CA (ECDHE suites); that the CA is SM2 is checked
+    /// when its file is loaded.
+    /// </summary>
     private static void CheckSm2(ValidationContext context, ListenerScope scope)
     {
-        var sm2 = (scope.Listener.Certificates ?? []).Concat(scope.Listener.AdditionalCertificates ?? [])
+        var certificates = (scope.Listener.Certificates ?? []).Concat(scope.Listener.AdditionalCertificates ?? [])
             .Select(r => context.FindCertificate(r.CertificateId))
-            .FirstOrDefault(c => c is { IsSm2: true });
-        if (sm2 is not null)
+            .OfType<CertificateConfig>()
+            .ToList();
+        var sm2 = certificates.Find(c => c.IsSm2);
+        if (sm2 is not null && certificates.Exists(c => !c.IsSm2))
         {
             context.Add(scope.Resource, "CaEnabled",
-                $"mutual authentication cannot be combined with the SM2 certificate '{sm2.CertificateId}' on this listener: remove one of them");
+                $"mutual authentication cannot be combined with the SM2 certificate '{sm2.CertificateId}' on this listener: remove one of them (mutual TLCP with an SM2 CA, an extension, needs a listener whose certificates are all SM2)");
         }
     }
 

@@ -99,7 +99,7 @@ internal static class PoliciesCommand
     {
         if (cipher.IsTlcp)
         {
-            return "TLCP (not served by this version)";
+            return "TLCP (HTTPS listeners with SM2 certificates)";
         }
 
         if (policy.Unavailable.Contains(cipher))

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using LoadBalancer.Listeners;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
@@ -12,11 +14,12 @@ namespace LoadBalancer.Forwarding;
 /// <summary>
 /// The end of a TCP or TCPSSL connection: one backend connection from the listener's TCP server group (weighted
 /// round robin; a server that refuses or does not answer within 5 s is skipped for the next), then bytes both ways
-/// until either side is done. The client's half-close is passed on to the server while the server's answer keeps
-/// flowing back. Pipes and pooled buffers; no per-byte copying beyond the stream API.
+/// until both sides are done. Either side's half-close is passed on to the other while the other direction keeps
+/// flowing; a reset on either side ends both. One pooled 16 KiB buffer per direction; no copying beyond the stream API.
 /// </summary>
 internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
 {
+    private const int BufferSize = 16 * 1024;   // a whole TLS record per read on TCPSSL
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
     public async Task ForwardAsync(ConnectionContext connection)
@@ -39,7 +42,8 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
                 await stream.WriteAsync(ProxyHeader(connection));
             }
 
-            var (up, down) = await PipeAsync(connection, stream, socket, feature.Activity);
+            var clientStream = connection.Features.Get<ClientByteStream>() ?? ClientByteStream.ForPlain(connection);
+            var (up, down) = await PipeAsync(clientStream, stream, socket, feature.Activity);
             var (target, seconds) = (server.ToString(), Stopwatch.GetElapsedTime(started).TotalSeconds);
             TcpForwarderLog.Closed(logger, feature.Listener.Id, client, target, up, down, seconds);
         }
@@ -100,96 +104,72 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
         return (null, null);
     }
 
-    private static async Task<(long Up, long Down)> PipeAsync(ConnectionContext connection, NetworkStream stream, Socket socket, ConnectionActivity activity)
+    /// <summary>
+    /// Both directions at once. Each one's end (a FIN, or close_notify on TCPSSL) is passed on as a half-close and the
+    /// other direction keeps flowing; the connection ends when both are done, or at once when either fails (a reset).
+    /// </summary>
+    private static async Task<(long Up, long Down)> PipeAsync(ClientByteStream client, NetworkStream server, Socket serverSocket, ConnectionActivity activity)
     {
         // Not linked to ConnectionClosed: Kestrel signals it on the client's FIN, and a half-close must let the
         // server's answer through.
         using var stop = new CancellationTokenSource();
-        var up = ClientToServerAsync(connection.Transport.Input, stream, socket, activity, stop.Token);
-        // A client that resets (rather than half-closes) ends the server side too, even if the server is silent.
-        _ = up.ContinueWith(static (_, state) => CancelQuietly((CancellationTokenSource)state!), stop, CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var down = ServerToClientAsync(stream, connection.Transport.Output, activity, stop.Token);
-        try
+        var (up, down) = (new ByteCount(), new ByteCount());
+        var upward = PumpAsync(client.Reader, server, up, activity, () =>
         {
-            // The server's side ending (or failing) ends the connection; the client's EOF only half-closes.
-            var bytesDown = await down;
+            serverSocket.Shutdown(SocketShutdown.Send);
+            return ValueTask.CompletedTask;
+        }, stop.Token);
+        var downward = PumpAsync(server, client.Writer, down, activity, client.HalfCloseAsync, stop.Token);
+
+        var first = await Task.WhenAny(upward, downward);
+        if (!first.Result)
+        {
+            // A failure, or the server's end where the client cannot be half-closed: the whole connection ends.
             await stop.CancelAsync();
-            return (await Quietly(up), bytesDown);
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
-        {
-            await stop.CancelAsync();
-            return (await Quietly(up), 0);
-        }
+
+        await Task.WhenAll(upward, downward);
+        return (up.Total, down.Total);
     }
 
-    private static async Task<long> ClientToServerAsync(PipeReader input, NetworkStream stream, Socket socket, ConnectionActivity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies one direction until its end, then half-closes the other side (<paramref name="halfClose"/>); false when
+    /// it failed or there was no half-close to pass on.
+    /// </summary>
+    private static async Task<bool> PumpAsync(Stream from, Stream to, ByteCount count, ConnectionActivity activity, Func<ValueTask>? halfClose, CancellationToken cancellationToken)
     {
-        long total = 0;
-        while (true)
-        {
-            var result = await input.ReadAsync(cancellationToken);
-            foreach (var segment in result.Buffer)
-            {
-                await stream.WriteAsync(segment, cancellationToken);
-                total += segment.Length;
-            }
-
-            input.AdvanceTo(result.Buffer.End);
-            activity.Touch();
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                socket.Shutdown(SocketShutdown.Send);
-                return total;
-            }
-        }
-    }
-
-    private static async Task<long> ServerToClientAsync(NetworkStream stream, PipeWriter output, ConnectionActivity activity, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        while (true)
-        {
-            var memory = output.GetMemory(16 * 1024);
-            var read = await stream.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return total;
-            }
-
-            output.Advance(read);
-            total += read;
-            activity.Touch();
-            var flushed = await output.FlushAsync(cancellationToken);
-            if (flushed.IsCompleted || flushed.IsCanceled)
-            {
-                return total;
-            }
-        }
-    }
-
-    private static void CancelQuietly(CancellationTokenSource source)
-    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            source.Cancel();
+            int read;
+            while ((read = await from.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            {
+                await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                count.Total += read;
+                activity.Touch();
+            }
+
+            if (halfClose is null)
+            {
+                return false;
+            }
+
+            await halfClose();
+            return true;
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException or AuthenticationException)
         {
-            // The connection already ended.
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private static async Task<long> Quietly(Task<long> task)
+    /// <summary>Bytes moved in one direction, counted even when the direction ends in a failure.</summary>
+    private sealed class ByteCount
     {
-        try
-        {
-            return await task;
-        }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
-        {
-            return 0;
-        }
+        public long Total { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using LoadBalancer.Certificates;
 using LoadBalancer.Configuration.Model;
 
 namespace LoadBalancer.Hosting;
@@ -9,4 +10,8 @@ internal static class ListenerCertificateIds
     public static IReadOnlyList<string> Of(ListenerConfig listener) => listener.ListenerProtocol == "TCPSSL"
         ? [.. listener.CertificateIds ?? [], .. listener.AdditionalCertificateIds ?? []]
         : [.. (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? []).Select(c => c.CertificateId!)];
+
+    /// <summary>The RSA/ECC ones in that order (SM2 certificates are TLCP's): the first is the default for standard TLS.</summary>
+    public static IReadOnlyList<ServerCertificate> Standard(ListenerConfig listener, CertificateStore certificates) =>
+        [.. Of(listener).Where(certificates.ById.ContainsKey).Select(id => certificates.ById[id])];
 }

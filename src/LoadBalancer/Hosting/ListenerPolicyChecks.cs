@@ -44,18 +44,25 @@ internal static class ListenerPolicyChecks
         _ => true,
     };
 
+    /// <summary>Only the RSA/ECC certificates matter: a listener with only SM2 ones serves TLCP, not standard TLS.</summary>
     private static IEnumerable<ConfigError> CheckListener(string resource, ListenerConfig listener, SecurityPolicy policy, CertificateStore certificates)
     {
+        var standard = ListenerCertificateIds.Standard(listener, certificates);
+        if (standard.Count == 0)
+        {
+            yield break;
+        }
+
         if (policy.OfferedVersions == TlsVersions.None)
         {
             yield return new ConfigError(resource, "SecurityPolicyId", $"security policy '{policy.Id}' leaves standard TLS nothing to offer: {WhyNothing(policy)}");
             yield break;
         }
 
-        var ids = ListenerCertificateIds.Of(listener);
-        for (var i = 0; i < ids.Count; i++)
+        for (var i = 0; i < standard.Count; i++)
         {
-            if (!certificates.ById.TryGetValue(ids[i], out var certificate) || Serves(policy, certificate))
+            var certificate = standard[i];
+            if (Serves(policy, certificate))
             {
                 continue;
             }
@@ -76,7 +83,7 @@ internal static class ListenerPolicyChecks
         }
 
         return policy.TlcpCiphers.Count > 0
-            ? "its only ciphers are SM suites, which are TLCP's and not served by this version; add TLS ciphers"
+            ? "its only ciphers are SM suites, which serve TLCP clients of SM2 certificates, yet the listener has RSA/ECC certificates for standard TLS clients; add TLS ciphers"
             : "no listed cipher works under its TLSVersions";
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using LoadBalancer.Certificates;
 using LoadBalancer.Certificates.Selection;
+using LoadBalancer.Certificates.Sm2;
 using LoadBalancer.Configuration;
 using LoadBalancer.Configuration.Model;
 using LoadBalancer.Configuration.Validation;
@@ -41,6 +42,9 @@ internal static class SnapshotBuilder
         problems.AddRange(certificates.Errors);
         var cas = CaCertificateStore.Load(config.CaCertificates, file.Resolve);
         problems.AddRange(cas.Errors);
+        var (sm2, sm2Errors) = Sm2CertificateStore.Load(config.Certificates, file.Resolve);
+        problems.AddRange(sm2Errors);
+        problems.AddRange(MutualTlcp.Check(config, cas.Store));
         if (problems.Any(p => p.IsError))
         {
             return new SnapshotBuildResult(null, problems, sourceFiles);
@@ -59,7 +63,7 @@ internal static class SnapshotBuilder
         {
             foreach (var listener in instance.Listeners)
             {
-                listeners[listener.ListenerId!] = BuildListener(instance, listener, certificates.Store, cas.Store, groups, policies);
+                listeners[listener.ListenerId!] = BuildListener(config, instance, listener, new ListenerCertificates(certificates.Store, sm2), cas.Store, groups, policies);
             }
         }
 
@@ -86,7 +90,8 @@ internal static class SnapshotBuilder
     }
 
     private static ListenerRuntime BuildListener(
-        LoadBalancerInstanceConfig instance, ListenerConfig listener, CertificateStore certificates, CaCertificateStore cas, Dictionary<string, ServerGroupRuntime> groups, SecurityPolicySet policies)
+        LoadBalancerConfig config, LoadBalancerInstanceConfig instance, ListenerConfig listener, ListenerCertificates certificates, CaCertificateStore cas,
+        Dictionary<string, ServerGroupRuntime> groups, SecurityPolicySet policies)
     {
         var kind = KindOf(listener.ListenerProtocol);
         var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl;
@@ -104,8 +109,9 @@ internal static class SnapshotBuilder
             Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
-            Selector = tls ? BuildSelector(listener, certificates, policy!.Policy) : null,
+            Selector = tls ? BuildSelector(listener, certificates.Standard, policy!.Policy) : null,
             PolicyOptions = policy,
+            Tlcp = kind == ListenerKind.Https ? BuildTlcp(config, listener, certificates.Sm2, listener.CaEnabled == true && caId is not null ? cas.ById[caId] : null) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
             TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
@@ -129,15 +135,36 @@ internal static class SnapshotBuilder
     };
 
     /// <summary>
-    /// The listener's certificates without additional ones the policy cannot serve (a warning says so), so selection
-    /// never picks a certificate the policy refuses.
+    /// The RSA/ECC certificates of the listener, the first of them as the default for standard TLS clients, without
+    /// additional ones the policy cannot serve (a warning says so), so selection never picks a certificate the policy
+    /// refuses; null when the listener has only SM2 ones.
     /// </summary>
-    private static CertificateSelector BuildSelector(ListenerConfig listener, CertificateStore certificates, SecurityPolicy policy)
+    private static CertificateSelector? BuildSelector(ListenerConfig listener, CertificateStore certificates, SecurityPolicy policy)
     {
-        var ids = ListenerCertificateIds.Of(listener);
-        var additional = ids.Skip(1).Select(id => certificates.ById[id]).Where(c => ListenerPolicyChecks.Serves(policy, c)).ToList();
-        return CertificateSelector.Create(certificates.ById[ids[0]], additional);
+        var standard = ListenerCertificateIds.Standard(listener, certificates);
+        return standard.Count == 0 ? null : CertificateSelector.Create(standard[0], [.. standard.Skip(1).Where(c => ListenerPolicyChecks.Serves(policy, c))]);
     }
+
+    /// <summary>The listener's SM2 certificates (the first as its SM2 default) and its policy's SM suites; null without any.</summary>
+    private static TlcpListener? BuildTlcp(LoadBalancerConfig config, ListenerConfig listener, Sm2CertificateStore certificates, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? clientCa)
+    {
+        var sm2 = (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? [])
+            .Where(c => certificates.ById.ContainsKey(c.CertificateId!))
+            .Select(c => certificates.ById[c.CertificateId!])
+            .Distinct()
+            .ToList();
+        if (sm2.Count == 0)
+        {
+            return null;
+        }
+
+        var policy = config.SecurityPolicies.Find(p => p.SecurityPolicyId == listener.SecurityPolicyId);
+        var authorities = clientCa is null ? null : Sm2ClientCa.From(clientCa);
+        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy?.Ciphers ?? [], authorities is not null), authorities ?? []);
+    }
+
+    /// <summary>A snapshot's server certificates: RSA/ECC ones and SM2 ones.</summary>
+    private sealed record ListenerCertificates(CertificateStore Standard, Sm2CertificateStore Sm2);
 
     private static ListenerRouter BuildRouter(ListenerConfig listener, Dictionary<string, ServerGroupRuntime> groups)
     {

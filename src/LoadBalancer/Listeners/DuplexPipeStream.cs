@@ -1,12 +1,17 @@
 using System.IO.Pipelines;
+using System.Net.Sockets;
 
 namespace LoadBalancer.Listeners;
 
-/// <summary>A <see cref="Stream"/> over a connection's transport pipe, for <see cref="System.Net.Security.SslStream"/> to run on.</summary>
-internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
+/// <summary>
+/// A <see cref="Stream"/> over a connection's transport pipe, for <see cref="System.Net.Security.SslStream"/> to run on.
+/// With <c>directWrites</c>, writes go straight to that socket instead of the output pipe (TCPSSL: see
+/// <see cref="ClientByteStream"/>); reads always come through the input pipe, which Kestrel's receive loop fills.
+/// </summary>
+internal sealed class DuplexPipeStream(IDuplexPipe transport, Socket? directWrites = null) : Stream
 {
     private readonly Stream _input = transport.Input.AsStream(leaveOpen: true);
-    private readonly Stream _output = transport.Output.AsStream(leaveOpen: true);
+    private readonly Stream _output = directWrites is null ? transport.Output.AsStream(leaveOpen: true) : new NetworkStream(directWrites, ownsSocket: false);
 
     public override bool CanRead => true;
 
@@ -37,4 +42,15 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _input.Dispose();
+            _output.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

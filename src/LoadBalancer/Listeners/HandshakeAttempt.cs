@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Security;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Tls.ClientHello;
+using LoadBalancer.Tlcp;
 using Microsoft.AspNetCore.Connections;
 
 namespace LoadBalancer.Listeners;
@@ -18,6 +19,9 @@ internal sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionConte
 
     public CertificateSelection? Selection { get; set; }
 
+    /// <summary>The chosen certificate's id where it is not an RSA/ECC <see cref="Selection"/> (TLCP's SM2 certificates).</summary>
+    public string? CertificateId { get; set; }
+
     private string Client => connection.RemoteEndPoint?.ToString() ?? "?";
 
     private string Sni => Hello?.ServerName ?? "-";
@@ -28,7 +32,7 @@ internal sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionConte
     {
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var (client, sni, certificate, elapsed) = (Client, Sni, Selection?.Certificate.Id ?? "-", Elapsed);
+            var (client, sni, certificate, elapsed) = (Client, Sni, Selection?.Certificate.Id ?? CertificateId ?? "-", Elapsed);
             ConnectionLog.HandshakeFailed(logger, Listener.Id, client, sni, certificate, reason, elapsed);
         }
     }
@@ -48,5 +52,18 @@ internal sealed class HandshakeAttempt(ListenerRuntime listener, ConnectionConte
         var cipher = stream.NegotiatedCipherSuite.ToString();
         var clientCertificate = stream.RemoteCertificate?.Subject ?? "-";
         ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, selection.Certificate.Id, criterion, version, cipher, alpn, clientCertificate, elapsed);
+    }
+
+    /// <summary>A TLCP handshake's line: the same event as TLS ones, with version <c>TLCP</c> and Tongsuo's suite name.</summary>
+    public void CompletedTlcp(TlcpHandshakeInfo info, SelectionCriterion criterion)
+    {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (client, sni, elapsed, description) = (Client, Sni, Elapsed, criterion.Describe());
+        var clientCertificate = info.ClientSignCertificate?.SubjectDN.ToString() ?? "-";
+        ConnectionLog.HandshakeCompleted(logger, Listener.Id, client, sni, CertificateId ?? "-", description, "TLCP", info.CipherSuiteName, "-", clientCertificate, elapsed);
     }
 }

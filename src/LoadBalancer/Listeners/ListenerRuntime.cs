@@ -35,7 +35,11 @@ internal sealed class ListenerRuntime
 
     public bool Http2Enabled { get; init; }
 
+    /// <summary>The RSA/ECC certificates standard TLS clients get; null on a listener with only SM2 certificates.</summary>
     public CertificateSelector? Selector { get; init; }
+
+    /// <summary>HTTPS listeners with SM2 certificates: what TLCP clients on the same port get; null otherwise.</summary>
+    public TlcpListener? Tlcp { get; init; }
 
     /// <summary>HTTPS and TCPSSL listeners: the security policy and the SslStream options that enforce it.</summary>
     public PolicyTlsOptions? PolicyOptions { get; init; }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.ComponentModel;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Tls.ClientHello;
+using LoadBalancer.Tlcp;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -18,11 +20,15 @@ namespace LoadBalancer.Listeners;
 /// runs the handshake on <see cref="SslStream"/> (with the client-certificate check under mutual TLS), logs one
 /// line, then hands the decrypted connection on: to Kestrel's HTTP pipeline (HTTPS; Kestrel's own HTTPS middleware
 /// sits behind this one only so that Kestrel treats the endpoint as TLS, HTTP/2 by ALPN, and is never reached) or
-/// to the TCP forwarder (TCPSSL).
+/// to the TCP forwarder (TCPSSL, as a <see cref="ClientByteStream"/> whose writes go straight to the socket).
 /// </summary>
 internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind kind, ListenerResolver resolver, Func<ConnectionDelegate> next, IdleConnectionReaper idle, ILogger logger)
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>A fatal handshake_failure (40) alert record: TLS (record version 3.1, as before a version is agreed) and TLCP.</summary>
+    private static readonly byte[] TlsHandshakeFailureAlert = [0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x28];
+    private static readonly byte[] TlcpHandshakeFailureAlert = [0x15, 0x01, 0x01, 0x00, 0x02, 0x02, 0x28];
 
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
@@ -33,28 +39,39 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         }
 
         var attempt = new HandshakeAttempt(feature.Listener, connection, logger);
-        var (sslStream, current) = await HandshakeAsync(attempt, connection, feature);
-        if (sslStream is null)
+        var directWrites = kind == ListenerKind.TcpSsl ? ClientByteStream.SocketOf(connection) : null;
+        var (decrypted, current) = await HandshakeAsync(attempt, connection, feature, directWrites);
+        if (decrypted is null)
         {
             return;
         }
 
-        await using (sslStream)
+        await using (decrypted)
         using (idle.Track(connection, current))
         {
-            await ContinueDecryptedAsync(connection, sslStream);
+            if (kind == ListenerKind.TcpSsl)
+            {
+                connection.Features.Set(ClientByteStream.ForTls((SslStream)decrypted, directWrites));
+                await next()(connection);
+            }
+            else
+            {
+                await ContinueDecryptedAsync(connection, decrypted);
+            }
         }
     }
 
     /// <summary>
     /// The handshake, bounded by its own time limit only: a client that closes right after its last handshake
-    /// message (as <c>openssl s_client &lt;/dev/null</c> does) has still completed it. Every way it can fail (a
-    /// reset, a timeout, a TLS alert, a certificate that cannot be used) ends in one log line, never an exception.
+    /// message (as <c>openssl s_client &lt;/dev/null</c> does) has still completed it. A TLCP ClientHello (version
+    /// 0x0101) goes to our TLCP server with the listener's SM2 certificates, any other to SslStream with its RSA/ECC
+    /// ones. Every way it can fail (a reset, a timeout, an alert, a certificate that cannot be used, a protocol the
+    /// listener has no certificate for) ends in one log line, never an exception.
     /// </summary>
-    private async Task<(SslStream? Stream, ListenerFeature Feature)> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ListenerFeature feature)
+    private async Task<(Stream? Stream, ListenerFeature Feature)> HandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ListenerFeature feature, Socket? directWrites)
     {
         using var timeout = new CancellationTokenSource(HandshakeTimeout);
-        SslStream? sslStream = null;
+        Stream? stream = null;
         try
         {
             var hello = await ReadClientHelloAsync(attempt, connection, timeout.Token);
@@ -65,26 +82,79 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
 
             feature = resolver.Refresh(connection, feature);
             attempt.Listener = feature.Listener;
+            if (hello.IsTlcp)
+            {
+                var tlcp = await TlcpHandshakeAsync(attempt, connection, hello, s => stream = s, timeout.Token);
+                return (tlcp, feature);
+            }
+
+            if (attempt.Listener.Selector is null)
+            {
+                await RefuseAsync(connection, attempt, TlsHandshakeFailureAlert, "the client speaks standard TLS and this listener has only SM2 certificates (for TLCP clients)");
+                return (null, feature);
+            }
 
             var selection = attempt.Listener.Select(hello);
             attempt.Selection = selection;
-            sslStream = new SslStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
+            var sslStream = new SslStream(new DuplexPipeStream(connection.Transport, directWrites), leaveInnerStreamOpen: false);
+            stream = sslStream;
             await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate, hello), timeout.Token);
             SetFeatures(connection, sslStream, hello, selection);
             attempt.Completed(sslStream);
             return (sslStream, feature);
         }
-        catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException)
+        catch (Exception e) when (e is IOException or AuthenticationException or OperationCanceledException or Win32Exception or CryptographicException or SocketException or ObjectDisposedException)
         {
-            if (sslStream is not null)
+            if (stream is not null)
             {
-                await sslStream.DisposeAsync();
+                await stream.DisposeAsync();
             }
 
-            var refusal = sslStream is null ? null : ClientCertificateCheck.RefusalOf(sslStream);
+            var refusal = stream is SslStream ssl ? ClientCertificateCheck.RefusalOf(ssl) : null;
             attempt.Failed(refusal is not null ? $"client certificate refused: {refusal}" : Reason(e, attempt, timeout.IsCancellationRequested));
             return (null, feature);
         }
+    }
+
+    /// <summary>
+    /// TLCP on an HTTPS listener: the SM2 certificate by the listener's rules, the SM suites of its policy; the
+    /// decrypted connection then runs the same HTTP/1.1 pipeline as TLS ones. Null when refused (logged).
+    /// </summary>
+    private static async Task<Stream?> TlcpHandshakeAsync(HandshakeAttempt attempt, ConnectionContext connection, ClientHelloInfo hello, Action<Stream> started, CancellationToken cancellationToken)
+    {
+        var tlcp = attempt.Listener.Tlcp;
+        if (tlcp is null)
+        {
+            await RefuseAsync(connection, attempt, TlcpHandshakeFailureAlert, "the client speaks TLCP (version 0x0101) and this listener has no SM2 certificate");
+            return null;
+        }
+
+        var (certificate, criterion) = tlcp.Selector.Select(hello.ServerName);
+        attempt.CertificateId = certificate.Id;
+        var stream = new TlcpServerStream(new DuplexPipeStream(connection.Transport), leaveInnerStreamOpen: false);
+        started(stream);
+        var info = await stream.AuthenticateAsServerAsync(tlcp.OptionsFor(certificate), cancellationToken);
+        var features = new TlcpConnectionFeatures(info, hello.ServerName);
+        connection.Features.Set<ITlsConnectionFeature>(features);
+        connection.Features.Set<ITlsHandshakeFeature>(features);
+        connection.Features.Set<ITlsApplicationProtocolFeature>(features);
+        attempt.CompletedTlcp(info, criterion);
+        return stream;
+    }
+
+    /// <summary>A fatal handshake_failure alert in the client's protocol, then the log line; the connection closes.</summary>
+    private static async Task RefuseAsync(ConnectionContext connection, HandshakeAttempt attempt, byte[] alert, string reason)
+    {
+        try
+        {
+            await connection.Transport.Output.WriteAsync(alert);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The client is gone; the log line still says why it was refused.
+        }
+
+        attempt.Failed(reason);
     }
 
     private static async Task<ClientHelloInfo?> ReadClientHelloAsync(HandshakeAttempt attempt, ConnectionContext connection, CancellationToken cancellationToken)
@@ -97,12 +167,6 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         }
 
         attempt.Hello = hello;
-        if (hello.IsTlcp)
-        {
-            attempt.Failed("the client speaks TLCP (version 0x0101) and this listener has no SM2 certificate");
-            return null;
-        }
-
         return hello;
     }
 
@@ -128,10 +192,11 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         _ => Describe(e),
     };
 
-    private async Task ContinueDecryptedAsync(ConnectionContext connection, SslStream sslStream)
+    /// <summary>HTTPS: the decrypted connection as the transport Kestrel's HTTP pipeline reads and writes.</summary>
+    private async Task ContinueDecryptedAsync(ConnectionContext connection, Stream decryptedStream)
     {
         var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var decrypted = new SslDuplexPipe(sslStream, pool, kind == ListenerKind.TcpSsl ? SslDuplexPipe.BulkSegmentSize : SslDuplexPipe.HttpSegmentSize);
+        var decrypted = new DecryptedDuplexPipe(decryptedStream, pool);
         var transport = connection.Transport;
         connection.Transport = decrypted;
         try

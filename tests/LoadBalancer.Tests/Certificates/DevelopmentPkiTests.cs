@@ -12,6 +12,7 @@ public sealed class DevelopmentPkiTests : IDisposable
     [
         "ca.crt", "ca.key", "intermediate.crt", "intermediate.key", "www-rsa.crt", "www-rsa.key",
         "www-ecc.crt", "www-ecc.key", "client-ca.crt", "client-ca.key", "client.crt", "client.key", "README.txt",
+        "sm2-ca.crt", "sm2-ca.key", "www-sm2-sign.crt", "www-sm2-sign.key", "www-sm2-enc.crt", "www-sm2-enc.key",
     ];
 
     private readonly TempDirectory _temp = new();
@@ -114,6 +115,44 @@ public sealed class DevelopmentPkiTests : IDisposable
         Assert.NotEqual(before["www-ecc.crt"], File.ReadAllText(_temp.Combine("www-ecc.crt")));
         var (exit, output) = OpenSsl.Run(_temp.Path, "verify", "-CAfile", "ca.crt", "-untrusted", "intermediate.crt", "www-ecc.crt");
         Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public void Sm2PairLoadsAsADualCertificateSignedByTheSm2CaWithTheStandardId()
+    {
+        DevelopmentPki.Create(_temp.Path, TextWriter.Null);
+        CertificateConfig[] entries =
+        [
+            new() { CertificateId = "www-sm2", SignCertificateFile = "www-sm2-sign.crt", SignPrivateKeyFile = "www-sm2-sign.key", EncryptCertificateFile = "www-sm2-enc.crt", EncryptPrivateKeyFile = "www-sm2-enc.key" },
+        ];
+
+        var (store, errors) = LoadBalancer.Certificates.Sm2.Sm2CertificateStore.Load(entries, f => _temp.Combine(f));
+
+        Assert.Empty(errors);
+        var credentials = store.ById["www-sm2"].Credentials;
+        Assert.Equal(["localhost", "www.example.com", "api.example.com", "demo.example.com"], credentials.DnsNames);
+        var ca = Assert.Single(credentials.Chain);
+        Assert.True(LoadBalancer.Tlcp.Certificates.Sm2CertificateChecks.IsSignedBy(credentials.SignCertificate, ca));
+        Assert.True(LoadBalancer.Tlcp.Certificates.Sm2CertificateChecks.IsSignedBy(credentials.EncryptionCertificate, ca));
+        var (exit, output) = OpenSsl.Run(_temp.Path, "verify", "-CAfile", "sm2-ca.crt", "-vfyopt", "distid:1234567812345678", "www-sm2-sign.crt");
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public void Sm2EntryWithAKeyOfAnotherCertificateIsRefusedNamingTheField()
+    {
+        DevelopmentPki.Create(_temp.Path, TextWriter.Null);
+        CertificateConfig[] entries =
+        [
+            new() { CertificateId = "www-sm2", SignCertificateFile = "www-sm2-sign.crt", SignPrivateKeyFile = "www-sm2-enc.key", EncryptCertificateFile = "www-sm2-enc.crt", EncryptPrivateKeyFile = "www-sm2-enc.key" },
+        ];
+
+        var (store, errors) = LoadBalancer.Certificates.Sm2.Sm2CertificateStore.Load(entries, f => _temp.Combine(f));
+
+        Assert.Empty(store.ById);
+        var error = Assert.Single(errors);
+        Assert.Equal(("Certificate 'www-sm2'", "SignPrivateKeyFile"), (error.Resource, error.Field));
+        Assert.Contains("the signing key does not match the signing certificate", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

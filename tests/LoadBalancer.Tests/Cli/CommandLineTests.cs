@@ -143,7 +143,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("sp-modern  (used by lsn)\n  TLSVersions  TLSv1.2, TLSv1.3", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Matches(@"ECDHE-ECDSA-AES128-SHA +TLSv1\.0 TLSv1\.1 TLSv1\.2", stdout);
         Assert.Matches(@"TLS_AES_128_CCM_8_SHA256 +TLSv1\.3", stdout);
-        Assert.Matches(@"ECC-SM2-SM4-CBC-SM3 +TLCP \(not served by this version\)", stdout);
+        Assert.Matches(@"ECC-SM2-SM4-CBC-SM3 +TLCP \(HTTPS listeners with SM2 certificates\)", stdout);
         Assert.Matches(@"DES-CBC3-SHA +unavailable on this build \(OpenSSL \d", stdout);
         Assert.Contains("DES-CBC3-SHA is unavailable on this build", stdout, StringComparison.Ordinal);
     }

@@ -20,14 +20,15 @@ public sealed class ConfigValidatorTests
     }
 
     [Fact]
-    public void TheConfigMdExampleGivesOnlyTheSm2NotServedYetError()
+    public void TheConfigMdExampleGivesOnlyTheSm2NeedsSmSuitesError()
     {
         var file = ConfigReader.Parse(ConfigSamples.ConfigMdExample, "loadbalancer.json").File!;
 
         var errors = ConfigValidator.Validate(file.Config);
 
-        ErrorAssert.Has(errors, "Listener 'lsn-https' (LoadBalancer 'alb-local')", "AdditionalCertificates[0].CertificateId",
-            "SM2 certificates need TLCP, which this version does not serve yet");
+        // Its HTTPS listener holds an SM2 certificate under a system policy, which lists no SM suites.
+        ErrorAssert.Has(errors, "Listener 'lsn-https' (LoadBalancer 'alb-local')", "SecurityPolicyId",
+            "the SM2 certificate 'cert-www-sm2' needs a custom security policy that lists SM suites");
         Assert.Single(errors);
     }
 

@@ -176,7 +176,7 @@ public sealed class ListenerValidationTests
     }
 
     [Fact]
-    public void Sm2CertificatesNeedTlcpAndAreRefusedOnBasicEdition()
+    public void Sm2CertificatesAreRefusedOnBasicEdition()
     {
         var config = TestConfigs.Valid()
             .WithAlb(i => i with { LoadBalancerEdition = "Basic" })
@@ -184,8 +184,27 @@ public sealed class ListenerValidationTests
 
         var errors = ConfigValidator.Validate(config);
 
-        ErrorAssert.Has(errors, TestConfigs.Https, "Certificates[0].CertificateId", "SM2 certificates need TLCP, which this version does not serve yet");
         ErrorAssert.Has(errors, TestConfigs.Https, "Certificates[0].CertificateId", "a Basic edition instance does not accept");
+    }
+
+    [Fact]
+    public void Sm2CertificateNeedsACustomPolicyListingSmSuites()
+    {
+        var withSystemPolicy = TestConfigs.Valid()
+            .WithHttps(l => l with { AdditionalCertificates = [new() { CertificateId = "cert-sm2" }], SecurityPolicyId = "tls_cipher_policy_1_2" });
+        var withCustomPolicy = withSystemPolicy with
+        {
+            SecurityPolicies = [new SecurityPolicyConfig { SecurityPolicyId = "sp-sm", TLSVersions = ["TLSv1.2"], Ciphers = ["ECDHE-RSA-AES128-GCM-SHA256", "ECC-SM2-SM4-GCM-SM3"] }],
+        };
+        var withoutSmSuites = withSystemPolicy with
+        {
+            SecurityPolicies = [new SecurityPolicyConfig { SecurityPolicyId = "sp-sm", TLSVersions = ["TLSv1.2"], Ciphers = ["ECDHE-RSA-AES128-GCM-SHA256"] }],
+        };
+
+        ErrorAssert.Has(ConfigValidator.Validate(withSystemPolicy), TestConfigs.Https, "SecurityPolicyId", "'tls_cipher_policy_1_2' lists none");
+        ErrorAssert.None(ConfigValidator.Validate(withCustomPolicy.WithHttps(l => l with { SecurityPolicyId = "sp-sm" })));
+        ErrorAssert.Has(ConfigValidator.Validate(withoutSmSuites.WithHttps(l => l with { SecurityPolicyId = "sp-sm" })), TestConfigs.Https, "SecurityPolicyId",
+            "security policy 'sp-sm' lists none: add ECC-SM2-SM4-CBC-SM3 or ECC-SM2-SM4-GCM-SM3");
     }
 
     [Theory]

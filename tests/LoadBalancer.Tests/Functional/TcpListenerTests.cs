@@ -15,6 +15,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private readonly ProxyHeaderServer _proxyTcp = new();
     private readonly ProxyHeaderServer _proxyTls = new();
     private readonly SilentTcpServer _silent = new();
+    private readonly ProxyHeaderServer _proxyMutual = new();
+    private readonly GreetThenListenServer _greetTcp = new("hello from the server"u8.ToArray());
+    private readonly GreetThenListenServer _greetTls = new("hello over tls"u8.ToArray());
     private RunningLoadBalancer _host = null!;
     private int _tcp;
     private int _tcpSsl;
@@ -28,6 +31,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
     private int _idle;
     private int _mutual;
     private int _silentPort;
+    private int _proxyMutualPort;
+    private int _greetTcpPort;
+    private int _greetTlsPort;
     private TestCertificate _clientRoot = null!;
 
     public async Task InitializeAsync()
@@ -39,6 +45,7 @@ public sealed class TcpListenerTests : IAsyncLifetime
         (_idle, _mutual, _silentPort) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         _clientRoot = _scenario.Pki.CreateRoot("TCP Client CA");
         var clientCaFile = _scenario.Pki.WriteCertificate(_clientRoot, "tcp-client-ca");
+        (_proxyMutualPort, _greetTcpPort, _greetTlsPort) = (PortAllocator.Next(), PortAllocator.Next(), PortAllocator.Next());
         var dead = PortAllocator.Next();
         _scenario.Write(new LoadBalancerConfig
         {
@@ -52,6 +59,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
                 TcpGroup("sgp-proxy-tcp", (_proxyTcp.Port, 100)),
                 TcpGroup("sgp-proxy-tls", (_proxyTls.Port, 100)),
                 TcpGroup("sgp-silent", (_silent.Port, 100)),
+                TcpGroup("sgp-proxy-mutual", (_proxyMutual.Port, 100)),
+                TcpGroup("sgp-greet-tcp", (_greetTcp.Port, 100)),
+                TcpGroup("sgp-greet-tls", (_greetTls.Port, 100)),
             ],
             LoadBalancers =
             [
@@ -76,6 +86,13 @@ public sealed class TcpListenerTests : IAsyncLifetime
                             ListenerId = "lsn-mutual", ListenerProtocol = "TCPSSL", ListenerPort = _mutual, ServerGroupId = "sgp-echo", CertificateIds = ["cert-wild"],
                             CaEnabled = true, CaCertificateIds = ["ca-tcp-clients"],
                         },
+                        new ListenerConfig
+                        {
+                            ListenerId = "lsn-proxy-mutual", ListenerProtocol = "TCPSSL", ListenerPort = _proxyMutualPort, ServerGroupId = "sgp-proxy-mutual",
+                            CertificateIds = ["cert-wild"], CaEnabled = true, CaCertificateIds = ["ca-tcp-clients"], ProxyProtocolEnabled = true,
+                        },
+                        new ListenerConfig { ListenerId = "lsn-greet-tcp", ListenerProtocol = "TCP", ListenerPort = _greetTcpPort, ServerGroupId = "sgp-greet-tcp" },
+                        new ListenerConfig { ListenerId = "lsn-greet-tls", ListenerProtocol = "TCPSSL", ListenerPort = _greetTlsPort, ServerGroupId = "sgp-greet-tls", CertificateIds = ["cert-wild"] },
                     ],
                 },
             ],
@@ -90,6 +107,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
         _proxyTcp.Dispose();
         _proxyTls.Dispose();
         _silent.Dispose();
+        _proxyMutual.Dispose();
+        _greetTcp.Dispose();
+        _greetTls.Dispose();
         _scenario.Dispose();
     }
 
@@ -215,6 +235,52 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Equal("TLSv1.3", header.SslVersion);
         Assert.StartsWith("TLS_", header.SslCipher, StringComparison.Ordinal);
         Assert.Null(header.SslCommonName);
+    }
+
+    [Fact]
+    public async Task ProxyProtocolHeaderUnderMutualTlsCarriesTheClientCertificatesVerifyResultAndCommonName()
+    {
+        var device = _scenario.Pki.IssueClient(_clientRoot, "device-7");
+
+        Assert.Equal("ping", await EchoOverTlsAsync(_proxyMutualPort, "meter.example.com", device.Certificate));
+        var header = await _proxyMutual.Header.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("meter.example.com", header.Authority);
+        Assert.Equal((byte)0x07, header.SslClient);   // PP2_CLIENT_SSL | PP2_CLIENT_CERT_CONN | PP2_CLIENT_CERT_SESS
+        Assert.Equal(0u, header.SslVerify);           // 0: the client certificate was verified
+        Assert.Equal("device-7", header.SslCommonName);
+    }
+
+    [Fact]
+    public async Task ServerHalfCloseReachesTheTcpClientWhileTheClientKeepsSending()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _greetTcpPort);
+        await using var stream = new NetworkStream(socket);
+
+        var greeting = await ReadToEndAsync(stream).WaitAsync(TimeSpan.FromSeconds(10));   // ends only at the server's FIN
+        await stream.WriteAsync("sent after the server's FIN"u8.ToArray());
+        socket.Shutdown(SocketShutdown.Send);
+
+        Assert.Equal(_greetTcp.Greeting, greeting);
+        Assert.Equal("sent after the server's FIN"u8.ToArray(), await _greetTcp.Received.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task ServerHalfCloseReachesTheTcpSslClientAsCloseNotifyWhileTheClientKeepsSending()
+    {
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _greetTlsPort);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+
+        var greeting = await ReadToEndAsync(tls).WaitAsync(TimeSpan.FromSeconds(10));   // ends only at the close_notify
+        await tls.WriteAsync("sent after the server's close_notify"u8.ToArray());
+        await tls.ShutdownAsync();
+        tcp.Client.Shutdown(SocketShutdown.Send);
+
+        Assert.Equal(_greetTls.Greeting, greeting);
+        Assert.Equal("sent after the server's close_notify"u8.ToArray(), await _greetTls.Received.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

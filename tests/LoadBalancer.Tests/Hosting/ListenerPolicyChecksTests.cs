@@ -50,11 +50,11 @@ public sealed class ListenerPolicyChecksTests(EccAndRsaScenario certificates) : 
     }
 
     [Fact]
-    public void PolicyOfOnlySmSuitesIsAnErrorUntilTlcpIsServed()
+    public void PolicyOfOnlySmSuitesOnAListenerWithRsaOrEccCertificatesIsAnError()
     {
         var errors = Build("cert-rsa", Policy("sp-sm", ["TLSv1.2"], "ECC-SM2-SM4-GCM-SM3")).Problems;
 
-        ErrorAssert.Has(errors, Listener, "SecurityPolicyId", "its only ciphers are SM suites, which are TLCP's and not served by this version");
+        ErrorAssert.Has(errors, Listener, "SecurityPolicyId", "its only ciphers are SM suites, which serve TLCP clients of SM2 certificates, yet the listener has RSA/ECC certificates");
     }
 
     [Fact]
