@@ -35,6 +35,12 @@ internal static class TlcpBenchmark
         }
 
         PrintPrimitiveCosts(sign, encrypt);
+        PrintServerStepCosts(credentials, encrypt);
+        if (args.Contains("--steps-only"))
+        {
+            return 0;
+        }
+
         await using (var server = new TlcpLoopbackServer(options))
         {
             foreach (var suite in new[] { TlcpCipherSuite.EccSm4CbcSm3, TlcpCipherSuite.EcdheSm4GcmSm3 })
@@ -144,6 +150,93 @@ internal static class TlcpBenchmark
             ("encrypt", () => LoadBalancer.Tlcp.Crypto.Sm2Encryption.Encrypt(encryptPublic, new byte[48], random)),
             ("decrypt", () => LoadBalancer.Tlcp.Crypto.Sm2Encryption.TryDecrypt(encrypt.PrivateKey, ciphertext)),
         }.Select(op => $"SM2 {op.Name} {MillisecondsPerOperation(op.Run):F2} ms")));
+    }
+
+    /// <summary>
+    /// Thread CPU time (not wall time, so other load on the machine does not count) of each step of one ECC server
+    /// handshake, best of several batches.
+    /// </summary>
+    private static void PrintServerStepCosts(TlcpServerCredentials credentials, Sm2IssuedCertificate encrypt)
+    {
+        var random = new Org.BouncyCastle.Security.SecureRandom();
+        var context = new HandshakeContext
+        {
+            Suite = TlcpCipherSuite.EccSm4CbcSm3,
+            ClientRandom = random.GenerateSeed(32),
+            ServerRandom = random.GenerateSeed(32),
+            Credentials = credentials,
+            Random = random,
+        };
+        var encryptPublic = (Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters)encrypt.Certificate.GetPublicKey();
+        var ciphertext = LoadBalancer.Tlcp.Crypto.Sm2Encryption.Encrypt(encryptPublic, [0x01, 0x01, .. new byte[46]], random);
+        byte[] clientKeyExchange = [(byte)(ciphertext.Length >> 8), (byte)ciphertext.Length, .. ciphertext];
+        var keyExchange = new EccKeyExchange();
+        var master = new byte[48];
+        var steps = new (string Name, Action Run)[]
+        {
+            ("ServerKeyExchange (SM2 sign)", () => keyExchange.ServerKeyExchangeBody(context)),
+            ("premaster (SM2 decrypt)", () => EccKeyExchange.DecryptPremaster(context, clientKeyExchange)),
+            ("master secret", () => KeySchedule.MasterSecret(master, context.ClientRandom, context.ServerRandom)),
+            ("2 record protections", () =>
+            {
+                KeySchedule.Protection(context.Suite, master, context.ClientRandom, context.ServerRandom, clientWrite: true);
+                KeySchedule.Protection(context.Suite, master, context.ClientRandom, context.ServerRandom, clientWrite: false);
+            }),
+            ("2 Finished", () =>
+            {
+                KeySchedule.Finished(master, client: true, context.ClientRandom);
+                KeySchedule.Finished(master, client: false, context.ClientRandom);
+            }),
+            ("server random", () => random.GenerateSeed(32)),
+        };
+        var total = 0.0;
+        foreach (var (name, run) in steps)
+        {
+            var microseconds = CpuMicrosecondsPerOperation(run);
+            total += microseconds;
+            Console.WriteLine($"  server step {name}: {microseconds:F0} us CPU");
+        }
+
+        Console.WriteLine($"  server steps total: {total:F0} us CPU");
+    }
+
+    private static double CpuMicrosecondsPerOperation(Action operation)
+    {
+        const int Batch = 50;
+        for (var i = 0; i < Batch; i++)
+        {
+            operation();
+        }
+
+        var best = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var start = ThreadCpuNanoseconds();
+            for (var i = 0; i < Batch; i++)
+            {
+                operation();
+            }
+
+            best = Math.Min(best, (ThreadCpuNanoseconds() - start) / 1e3 / Batch);
+        }
+
+        return best;
+    }
+
+    private static long ThreadCpuNanoseconds()
+    {
+        const int ClockThreadCpuTimeId = 3;
+        return ClockGetTime(ClockThreadCpuTimeId, out var time) == 0 ? (time.Seconds * 1_000_000_000L) + time.Nanoseconds : 0;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static double MillisecondsPerOperation(Action operation)
