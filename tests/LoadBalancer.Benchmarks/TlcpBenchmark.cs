@@ -34,6 +34,13 @@ internal static class TlcpBenchmark
             Console.WriteLine($"record layer {name}: seal {seal:F1} MB/s, open {open:F1} MB/s (16 KiB records, one core)");
         }
 
+        var externalClient = args.SkipWhile(a => a != "--client").Skip(1).FirstOrDefault();
+        if (externalClient is not null && tongsuo is not null)
+        {
+            await ExternalClientRoundsAsync(externalClient, tongsuo, options, sign, encrypt, clients, seconds, Option(args, "--rounds", 3), Option(args, "--mib", 64));
+            return 0;
+        }
+
         PrintPrimitiveCosts(sign, encrypt);
         PrintServerStepCosts(credentials, encrypt);
         if (args.Contains("--steps-only"))
@@ -77,6 +84,112 @@ internal static class TlcpBenchmark
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Our server and Tongsuo's s_server, alternately for <paramref name="rounds"/> rounds, driven by one external client
+    /// (Tongsuo's libssl NTLS client: <c>hs HOST PORT CIPHER SECONDS THREADS</c> prints "N handshakes/s", <c>get HOST PORT
+    /// CIPHER PATH</c> prints "X MB/s" for an HTTP/1.0 download): full ECC handshakes/s and the download MB/s of
+    /// <paramref name="mib"/> MiB per SM4 mode (server encrypts). Medians at the end.
+    /// </summary>
+    private static async Task ExternalClientRoundsAsync(
+        string client, string openssl, TlcpServerOptions options, Sm2IssuedCertificate sign, Sm2IssuedCertificate encrypt, int clients, int seconds, int rounds, int mib)
+    {
+        const string Cbc = "ECC-SM2-SM4-CBC-SM3";
+        const string Gcm = "ECC-SM2-SM4-GCM-SM3";
+        var directory = Directory.CreateTempSubdirectory("lb-bench-tlcp-").FullName;
+        var body = new byte[mib << 20];
+        Random.Shared.NextBytes(body);
+        var results = new Dictionary<string, List<double>>();
+        void Record(string name, double value)
+        {
+            if (!results.TryGetValue(name, out var list))
+            {
+                results[name] = list = [];
+            }
+
+            list.Add(value);
+            Console.WriteLine($"  {name}: {value:F1}");
+        }
+
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "server_sign.crt"), sign.CertificatePem);
+            File.WriteAllText(Path.Combine(directory, "server_sign.key"), sign.PrivateKeyPem);
+            File.WriteAllText(Path.Combine(directory, "server_enc.crt"), encrypt.CertificatePem);
+            File.WriteAllText(Path.Combine(directory, "server_enc.key"), encrypt.PrivateKeyPem);
+            File.WriteAllBytes(Path.Combine(directory, "bulk.bin"), body);
+            await using var ours = new TlcpLoopbackServer(options, stream => ServeDownloadAsync(stream, body));
+            var tongsuoPort = FreePort.Next();
+            using var tongsuo = await TongsuoServerProcess.StartAsync(openssl, directory, tongsuoPort, $"{Cbc}:{Gcm}", "-WWW");
+            for (var round = 1; round <= rounds; round++)
+            {
+                Console.WriteLine($"round {round} ({File.ReadAllText("/proc/loadavg").Trim()})");
+                foreach (var (name, port) in new[] { ("ours", ours.Port), ("tongsuo", tongsuoPort) })
+                {
+                    Record($"{name} {Cbc} handshakes/s", await RunClientAsync(client, "hs", port.ToString(CultureInfo.InvariantCulture), Cbc, seconds.ToString(CultureInfo.InvariantCulture), clients.ToString(CultureInfo.InvariantCulture)));
+                    Record($"{name} {Cbc} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Cbc, "/bulk.bin"));
+                    Record($"{name} {Gcm} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Gcm, "/bulk.bin"));
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Console.WriteLine($"medians of {rounds} rounds ({clients} client threads, {seconds} s per handshake run, {mib} MiB downloads):");
+        foreach (var (name, values) in results)
+        {
+            var sorted = values.Order().ToList();
+            Console.WriteLine($"  {name}: {sorted[sorted.Count / 2]:F1}   [{string.Join(' ', values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
+        }
+
+        foreach (var metric in new[] { $"{Cbc} handshakes/s", $"{Cbc} download MB/s", $"{Gcm} download MB/s" })
+        {
+            double Median(string who) => results[$"{who} {metric}"].Order().ElementAt(rounds / 2);
+            Console.WriteLine($"  ours/tongsuo {metric}: {Median("ours") / Median("tongsuo"):F2}");
+        }
+    }
+
+    private static async Task<double> RunClientAsync(string client, params string[] args)
+    {
+        var start = new ProcessStartInfo(client, [args[0], "127.0.0.1", .. args[1..]]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {client}");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var first = output.Split(' ', 2)[0];
+        if (process.ExitCode != 0 || !double.TryParse(first, CultureInfo.InvariantCulture, out var value))
+        {
+            Console.WriteLine($"  client failed ({process.ExitCode}): {output} {errors[..Math.Min(errors.Length, 500)]}");
+            return double.NaN;
+        }
+
+        return value;
+    }
+
+    /// <summary>An HTTP/1.0 answer to any request: the whole body, then close.</summary>
+    private static async Task ServeDownloadAsync(TlcpServerStream stream, byte[] body)
+    {
+        var request = new byte[4096];
+        var read = 0;
+        while (read < request.Length && request.AsSpan(0, read).IndexOf("\r\n\r\n"u8) < 0)
+        {
+            var n = await stream.ReadAsync(request.AsMemory(read));
+            if (n == 0)
+            {
+                return;
+            }
+
+            read += n;
+        }
+
+        await stream.WriteAsync("HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"u8.ToArray());
+        for (var offset = 0; offset < body.Length; offset += 1 << 20)
+        {
+            await stream.WriteAsync(body.AsMemory(offset, Math.Min(1 << 20, body.Length - offset)));
         }
     }
 
