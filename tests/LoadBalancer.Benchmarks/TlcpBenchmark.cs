@@ -128,7 +128,11 @@ internal static class TlcpBenchmark
                 Console.WriteLine($"round {round} ({File.ReadAllText("/proc/loadavg").Trim()})");
                 foreach (var (name, port) in new[] { ("ours", ours.Port), ("tongsuo", tongsuoPort) })
                 {
-                    Record($"{name} {Cbc} handshakes/s", await RunClientAsync(client, "hs", port.ToString(CultureInfo.InvariantCulture), Cbc, seconds.ToString(CultureInfo.InvariantCulture), clients.ToString(CultureInfo.InvariantCulture)));
+                    Func<TimeSpan> serverCpu = name == "ours" ? () => Process.GetCurrentProcess().TotalProcessorTime : () => tongsuo.ProcessorTime;
+                    var cpuBefore = serverCpu();
+                    var rate = await RunClientAsync(client, "hs", port.ToString(CultureInfo.InvariantCulture), Cbc, seconds.ToString(CultureInfo.InvariantCulture), clients.ToString(CultureInfo.InvariantCulture));
+                    Record($"{name} {Cbc} handshakes/s", rate);
+                    Record($"{name} {Cbc} server CPU us/handshake", (serverCpu() - cpuBefore).TotalMicroseconds / (rate * seconds));
                     Record($"{name} {Cbc} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Cbc, "/bulk.bin"));
                     Record($"{name} {Gcm} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Gcm, "/bulk.bin"));
                 }
@@ -146,7 +150,7 @@ internal static class TlcpBenchmark
             Console.WriteLine($"  {name}: {sorted[sorted.Count / 2]:F1}   [{string.Join(' ', values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
         }
 
-        foreach (var metric in new[] { $"{Cbc} handshakes/s", $"{Cbc} download MB/s", $"{Gcm} download MB/s" })
+        foreach (var metric in new[] { $"{Cbc} handshakes/s", $"{Cbc} server CPU us/handshake", $"{Cbc} download MB/s", $"{Gcm} download MB/s" })
         {
             double Median(string who) => results[$"{who} {metric}"].Order().ElementAt(rounds / 2);
             Console.WriteLine($"  ours/tongsuo {metric}: {Median("ours") / Median("tongsuo"):F2}");

@@ -49,6 +49,16 @@ internal sealed class TongsuoServerProcess : IDisposable
         throw new InvalidOperationException("Tongsuo s_server did not start listening");
     }
 
+    /// <summary>CPU time (user + system) the s_server process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
