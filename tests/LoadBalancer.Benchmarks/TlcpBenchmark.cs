@@ -34,7 +34,20 @@ internal static class TlcpBenchmark
             Console.WriteLine($"record layer {name}: seal {seal:F1} MB/s, open {open:F1} MB/s (16 KiB records, one core)");
         }
 
+        var externalClient = args.SkipWhile(a => a != "--client").Skip(1).FirstOrDefault();
+        if (externalClient is not null && tongsuo is not null)
+        {
+            await ExternalClientRoundsAsync(externalClient, tongsuo, options, sign, encrypt, clients, seconds, Option(args, "--rounds", 3), Option(args, "--mib", 64));
+            return 0;
+        }
+
         PrintPrimitiveCosts(sign, encrypt);
+        PrintServerStepCosts(credentials, encrypt);
+        if (args.Contains("--steps-only"))
+        {
+            return 0;
+        }
+
         await using (var server = new TlcpLoopbackServer(options))
         {
             foreach (var suite in new[] { TlcpCipherSuite.EccSm4CbcSm3, TlcpCipherSuite.EcdheSm4GcmSm3 })
@@ -71,6 +84,116 @@ internal static class TlcpBenchmark
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Our server and Tongsuo's s_server, alternately for <paramref name="rounds"/> rounds, driven by one external client
+    /// (Tongsuo's libssl NTLS client: <c>hs HOST PORT CIPHER SECONDS THREADS</c> prints "N handshakes/s", <c>get HOST PORT
+    /// CIPHER PATH</c> prints "X MB/s" for an HTTP/1.0 download): full ECC handshakes/s and the download MB/s of
+    /// <paramref name="mib"/> MiB per SM4 mode (server encrypts). Medians at the end.
+    /// </summary>
+    private static async Task ExternalClientRoundsAsync(
+        string client, string openssl, TlcpServerOptions options, Sm2IssuedCertificate sign, Sm2IssuedCertificate encrypt, int clients, int seconds, int rounds, int mib)
+    {
+        const string Cbc = "ECC-SM2-SM4-CBC-SM3";
+        const string Gcm = "ECC-SM2-SM4-GCM-SM3";
+        var directory = Directory.CreateTempSubdirectory("lb-bench-tlcp-").FullName;
+        var body = new byte[mib << 20];
+        Random.Shared.NextBytes(body);
+        var results = new Dictionary<string, List<double>>();
+        void Record(string name, double value)
+        {
+            if (!results.TryGetValue(name, out var list))
+            {
+                results[name] = list = [];
+            }
+
+            list.Add(value);
+            Console.WriteLine($"  {name}: {value:F1}");
+        }
+
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "server_sign.crt"), sign.CertificatePem);
+            File.WriteAllText(Path.Combine(directory, "server_sign.key"), sign.PrivateKeyPem);
+            File.WriteAllText(Path.Combine(directory, "server_enc.crt"), encrypt.CertificatePem);
+            File.WriteAllText(Path.Combine(directory, "server_enc.key"), encrypt.PrivateKeyPem);
+            File.WriteAllBytes(Path.Combine(directory, "bulk.bin"), body);
+            await using var ours = new TlcpLoopbackServer(options, stream => ServeDownloadAsync(stream, body));
+            var tongsuoPort = FreePort.Next();
+            using var tongsuo = await TongsuoServerProcess.StartAsync(openssl, directory, tongsuoPort, $"{Cbc}:{Gcm}", "-WWW");
+            for (var round = 1; round <= rounds; round++)
+            {
+                Console.WriteLine($"round {round} ({File.ReadAllText("/proc/loadavg").Trim()})");
+                foreach (var (name, port) in new[] { ("ours", ours.Port), ("tongsuo", tongsuoPort) })
+                {
+                    Func<TimeSpan> serverCpu = name == "ours" ? () => Process.GetCurrentProcess().TotalProcessorTime : () => tongsuo.ProcessorTime;
+                    var cpuBefore = serverCpu();
+                    var rate = await RunClientAsync(client, "hs", port.ToString(CultureInfo.InvariantCulture), Cbc, seconds.ToString(CultureInfo.InvariantCulture), clients.ToString(CultureInfo.InvariantCulture));
+                    Record($"{name} {Cbc} handshakes/s", rate);
+                    Record($"{name} {Cbc} server CPU us/handshake", (serverCpu() - cpuBefore).TotalMicroseconds / (rate * seconds));
+                    Record($"{name} {Cbc} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Cbc, "/bulk.bin"));
+                    Record($"{name} {Gcm} download MB/s", await RunClientAsync(client, "get", port.ToString(CultureInfo.InvariantCulture), Gcm, "/bulk.bin"));
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Console.WriteLine($"medians of {rounds} rounds ({clients} client threads, {seconds} s per handshake run, {mib} MiB downloads):");
+        foreach (var (name, values) in results)
+        {
+            var sorted = values.Order().ToList();
+            Console.WriteLine($"  {name}: {sorted[sorted.Count / 2]:F1}   [{string.Join(' ', values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
+        }
+
+        foreach (var metric in new[] { $"{Cbc} handshakes/s", $"{Cbc} server CPU us/handshake", $"{Cbc} download MB/s", $"{Gcm} download MB/s" })
+        {
+            double Median(string who) => results[$"{who} {metric}"].Order().ElementAt(rounds / 2);
+            Console.WriteLine($"  ours/tongsuo {metric}: {Median("ours") / Median("tongsuo"):F2}");
+        }
+    }
+
+    private static async Task<double> RunClientAsync(string client, params string[] args)
+    {
+        var start = new ProcessStartInfo(client, [args[0], "127.0.0.1", .. args[1..]]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {client}");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var first = output.Split(' ', 2)[0];
+        if (process.ExitCode != 0 || !double.TryParse(first, CultureInfo.InvariantCulture, out var value))
+        {
+            Console.WriteLine($"  client failed ({process.ExitCode}): {output} {errors[..Math.Min(errors.Length, 500)]}");
+            return double.NaN;
+        }
+
+        return value;
+    }
+
+    /// <summary>An HTTP/1.0 answer to any request: the whole body, then close.</summary>
+    private static async Task ServeDownloadAsync(TlcpServerStream stream, byte[] body)
+    {
+        var request = new byte[4096];
+        var read = 0;
+        while (read < request.Length && request.AsSpan(0, read).IndexOf("\r\n\r\n"u8) < 0)
+        {
+            var n = await stream.ReadAsync(request.AsMemory(read));
+            if (n == 0)
+            {
+                return;
+            }
+
+            read += n;
+        }
+
+        await stream.WriteAsync("HTTP/1.0 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"u8.ToArray());
+        for (var offset = 0; offset < body.Length; offset += 1 << 20)
+        {
+            await stream.WriteAsync(body.AsMemory(offset, Math.Min(1 << 20, body.Length - offset)));
         }
     }
 
@@ -144,6 +267,93 @@ internal static class TlcpBenchmark
             ("encrypt", () => LoadBalancer.Tlcp.Crypto.Sm2Encryption.Encrypt(encryptPublic, new byte[48], random)),
             ("decrypt", () => LoadBalancer.Tlcp.Crypto.Sm2Encryption.TryDecrypt(encrypt.PrivateKey, ciphertext)),
         }.Select(op => $"SM2 {op.Name} {MillisecondsPerOperation(op.Run):F2} ms")));
+    }
+
+    /// <summary>
+    /// Thread CPU time (not wall time, so other load on the machine does not count) of each step of one ECC server
+    /// handshake, best of several batches.
+    /// </summary>
+    private static void PrintServerStepCosts(TlcpServerCredentials credentials, Sm2IssuedCertificate encrypt)
+    {
+        var random = new Org.BouncyCastle.Security.SecureRandom();
+        var context = new HandshakeContext
+        {
+            Suite = TlcpCipherSuite.EccSm4CbcSm3,
+            ClientRandom = random.GenerateSeed(32),
+            ServerRandom = random.GenerateSeed(32),
+            Credentials = credentials,
+            Random = random,
+        };
+        var encryptPublic = (Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters)encrypt.Certificate.GetPublicKey();
+        var ciphertext = LoadBalancer.Tlcp.Crypto.Sm2Encryption.Encrypt(encryptPublic, [0x01, 0x01, .. new byte[46]], random);
+        byte[] clientKeyExchange = [(byte)(ciphertext.Length >> 8), (byte)ciphertext.Length, .. ciphertext];
+        var keyExchange = new EccKeyExchange();
+        var master = new byte[48];
+        var steps = new (string Name, Action Run)[]
+        {
+            ("ServerKeyExchange (SM2 sign)", () => keyExchange.ServerKeyExchangeBody(context)),
+            ("premaster (SM2 decrypt)", () => EccKeyExchange.DecryptPremaster(context, clientKeyExchange)),
+            ("master secret", () => KeySchedule.MasterSecret(master, context.ClientRandom, context.ServerRandom)),
+            ("2 record protections", () =>
+            {
+                KeySchedule.Protection(context.Suite, master, context.ClientRandom, context.ServerRandom, clientWrite: true);
+                KeySchedule.Protection(context.Suite, master, context.ClientRandom, context.ServerRandom, clientWrite: false);
+            }),
+            ("2 Finished", () =>
+            {
+                KeySchedule.Finished(master, client: true, context.ClientRandom);
+                KeySchedule.Finished(master, client: false, context.ClientRandom);
+            }),
+            ("server random", () => random.GenerateSeed(32)),
+        };
+        var total = 0.0;
+        foreach (var (name, run) in steps)
+        {
+            var microseconds = CpuMicrosecondsPerOperation(run);
+            total += microseconds;
+            Console.WriteLine($"  server step {name}: {microseconds:F0} us CPU");
+        }
+
+        Console.WriteLine($"  server steps total: {total:F0} us CPU");
+    }
+
+    private static double CpuMicrosecondsPerOperation(Action operation)
+    {
+        const int Batch = 50;
+        for (var i = 0; i < Batch; i++)
+        {
+            operation();
+        }
+
+        var best = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var start = ThreadCpuNanoseconds();
+            for (var i = 0; i < Batch; i++)
+            {
+                operation();
+            }
+
+            best = Math.Min(best, (ThreadCpuNanoseconds() - start) / 1e3 / Batch);
+        }
+
+        return best;
+    }
+
+    private static long ThreadCpuNanoseconds()
+    {
+        const int ClockThreadCpuTimeId = 3;
+        return ClockGetTime(ClockThreadCpuTimeId, out var time) == 0 ? (time.Seconds * 1_000_000_000L) + time.Nanoseconds : 0;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
     }
 
     private static double MillisecondsPerOperation(Action operation)

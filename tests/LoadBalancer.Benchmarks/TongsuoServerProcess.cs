@@ -10,15 +10,18 @@ internal sealed class TongsuoServerProcess : IDisposable
 
     private TongsuoServerProcess(Process process) => _process = process;
 
-    public static async Task<TongsuoServerProcess> StartAsync(string openssl, string directory, int port, string cipher)
+    /// <summary>Starts s_server in <paramref name="directory"/> (its files, and what <c>-WWW</c> serves) with any <paramref name="extra"/> options.</summary>
+    public static async Task<TongsuoServerProcess> StartAsync(string openssl, string directory, int port, string cipher, params string[] extra)
     {
         var start = new ProcessStartInfo(openssl,
         [
             "s_server", "-enable_ntls", "-accept", $"127.0.0.1:{port}", "-quiet", "-naccept", "1000000", "-cipher", cipher,
             "-sign_cert", Path.Combine(directory, "server_sign.crt"), "-sign_key", Path.Combine(directory, "server_sign.key"),
             "-enc_cert", Path.Combine(directory, "server_enc.crt"), "-enc_key", Path.Combine(directory, "server_enc.key"),
+            .. extra,
         ])
         {
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -44,6 +47,16 @@ internal sealed class TongsuoServerProcess : IDisposable
 
         process.Kill();
         throw new InvalidOperationException("Tongsuo s_server did not start listening");
+    }
+
+    /// <summary>CPU time (user + system) the s_server process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     public void Dispose()

@@ -14,14 +14,17 @@ public sealed class TlcpServerCredentials
         X509Certificate sign, ECPrivateKeyParameters signKey, X509Certificate encryption, ECPrivateKeyParameters encryptionKey, IReadOnlyList<X509Certificate> chain)
     {
         SignCertificate = sign;
-        SignKey = signKey;
+        Signer = new Sm2SigningKey(signKey);
+        SignKey = Signer.Key;
         EncryptionCertificate = encryption;
-        EncryptionKey = encryptionKey;
+        EncryptionKey = Sm2.OnDomain(encryptionKey);
         Chain = chain;
         DnsNames = Sm2CertificateChecks.DnsNames(sign);
         NotBefore = Later(sign.NotBefore, encryption.NotBefore);
         NotAfter = Earlier(sign.NotAfter, encryption.NotAfter);
         CertificateEntries = [sign.GetEncoded(), encryption.GetEncoded(), .. chain.Select(c => c.GetEncoded())];
+        var encryptionDer = CertificateEntries[1];
+        EncodedEncryptionCertificate = [(byte)(encryptionDer.Length >> 16), (byte)(encryptionDer.Length >> 8), (byte)encryptionDer.Length, .. encryptionDer];
     }
 
     public X509Certificate SignCertificate { get; }
@@ -45,10 +48,16 @@ public sealed class TlcpServerCredentials
 
     internal ECPrivateKeyParameters SignKey { get; }
 
+    /// <summary>The signing key with its Z value and inverse precomputed.</summary>
+    internal Sm2SigningKey Signer { get; }
+
     internal ECPrivateKeyParameters EncryptionKey { get; }
 
     /// <summary>The DER entries of the server's Certificate message: signing, encryption, chain.</summary>
     internal IReadOnlyList<byte[]> CertificateEntries { get; }
+
+    /// <summary><c>uint24 length || DER</c> of the encryption certificate: the tail of the ECC suites' signed ServerKeyExchange content.</summary>
+    internal byte[] EncodedEncryptionCertificate { get; }
 
     /// <summary>Checks and combines a dual certificate; throws <see cref="TlcpCredentialsException"/> with every problem.</summary>
     public static TlcpServerCredentials Create(

@@ -1,14 +1,20 @@
 using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math.EC;
+using Org.BouncyCastle.Math.EC.Multiplier;
 using Org.BouncyCastle.Security;
 
 namespace LoadBalancer.Tlcp.Crypto;
 
-/// <summary>The SM2 curve (sm2p256v1), the default user ID, and key helpers.</summary>
+/// <summary>
+/// The SM2 curve (sm2p256v1), the default user ID, and key helpers. The domain is BouncyCastle's custom curve (fixed-size
+/// field arithmetic, several times faster than the generic FpCurve of GMNamedCurves) and one shared instance, so the
+/// comb table of G is computed once per process; keys are moved onto it with <see cref="OnDomain(ECPrivateKeyParameters)"/>.
+/// </summary>
 internal static class Sm2
 {
     /// <summary>The user ID every TLCP implementation uses for signatures and key exchange (GB/T 35276).</summary>
@@ -49,11 +55,22 @@ internal static class Sm2
         key.Parameters.Curve.Equals(Domain.Curve) && key.Parameters.G.Equals(Domain.G);
 
     public static ECPublicKeyParameters PublicFromPrivate(ECPrivateKeyParameters key) =>
-        new(Domain.G.Multiply(key.D).Normalize(), Domain);
+        new(BasePointMultiplier.Multiply(Domain.G, key.D).Normalize(), Domain);
+
+    /// <summary>k·G by BouncyCastle's fixed-point comb (constant-time table lookups); the table lives on <see cref="Domain"/>'s G.</summary>
+    public static ECMultiplier BasePointMultiplier { get; } = new FixedPointCombMultiplier();
+
+    /// <summary>The same key on <see cref="Domain"/> (a key read elsewhere may carry another instance or the generic curve).</summary>
+    public static ECPrivateKeyParameters OnDomain(ECPrivateKeyParameters key) =>
+        ReferenceEquals(key.Parameters, Domain) ? key : new ECPrivateKeyParameters(key.D, Domain);
+
+    /// <summary>The same key on <see cref="Domain"/>.</summary>
+    public static ECPublicKeyParameters OnDomain(ECPublicKeyParameters key) =>
+        ReferenceEquals(key.Parameters, Domain) ? key : new ECPublicKeyParameters(Domain.Curve.ImportPoint(key.Q).Normalize(), Domain);
 
     private static ECNamedDomainParameters CreateDomain()
     {
-        X9ECParameters x9 = GMNamedCurves.GetByOid(GMObjectIdentifiers.sm2p256v1);
+        X9ECParameters x9 = CustomNamedCurves.GetByOid(GMObjectIdentifiers.sm2p256v1);
         return new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, x9);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class EccKeyExchange : IServerKeyExchange
 
     public byte[] ServerKeyExchangeBody(HandshakeContext context) =>
         ServerKeyExchangeMessage.Build(
-            context, [], EncodedEncryptionCertificate(context.Credentials.EncryptionCertificate.GetEncoded()), context.Random);
+            context, [], context.Credentials.EncodedEncryptionCertificate, context.Random);
 
     public byte[] MasterSecret(HandshakeContext context, ReadOnlySpan<byte> clientKeyExchange)
     {
@@ -28,13 +28,5 @@ internal sealed class EccKeyExchange : IServerKeyExchange
         reader.EnsureEnd();
         var premaster = Sm2Encryption.TryDecrypt(context.Credentials.EncryptionKey, ciphertext);
         return premaster is { Length: PremasterLength } && premaster[0] == 0x01 && premaster[1] == 0x01 ? premaster : null;
-    }
-
-    private static byte[] EncodedEncryptionCertificate(byte[] der)
-    {
-        var writer = new WireWriter();
-        writer.WriteUInt24(der.Length);
-        writer.WriteBytes(der);
-        return writer.ToArray();
     }
 }

@@ -38,7 +38,7 @@ internal static class ServerKeyExchangeMessage
     public static byte[] Build(HandshakeContext context, ReadOnlySpan<byte> parameters, ReadOnlySpan<byte> signedTail, SecureRandom random)
     {
         byte[] content = [.. context.ClientRandom, .. context.ServerRandom, .. signedTail];
-        var signature = Sm2Signature.Sign(context.Credentials.SignKey, content, random);
+        var signature = context.Credentials.Signer.Sign(content, random);
         var writer = new WireWriter();
         writer.WriteBytes(parameters);
         var start = writer.StartVector(2);
