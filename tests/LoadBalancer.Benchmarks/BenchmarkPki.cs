@@ -4,17 +4,22 @@ using System.Security.Cryptography.X509Certificates;
 namespace LoadBalancer.Benchmarks;
 
 /// <summary>
-/// One ECDSA P-256 CA and N ECDSA P-256 leaves it signs, written as PEM (leaf certificate + PKCS#8 key) into a
-/// folder made at run time. Leaf i is <c>site{i}.bench.test</c> (subject CN and DNS SAN).
+/// One ECDSA P-256 CA and N leaves it signs, written as PEM (leaf certificate + PKCS#8 key) into a folder made at
+/// run time. Leaf i is <c>site{i}.bench.test</c> (subject CN and DNS SAN). Leaves have their own ECDSA P-256 key,
+/// or with <c>rsaLeaves</c> an RSA-2048 key taken in turn from a pool of 16 (making 10,000 RSA keys would take
+/// minutes; every leaf is still its own certificate).
 /// </summary>
 internal sealed class BenchmarkPki : IDisposable
 {
+    private const int RsaKeyPool = 16;
     private readonly X509Certificate2 _ca;
+    private readonly (PublicKey PublicKey, string Pem)[]? _rsaKeys;
 
-    public BenchmarkPki(string directory)
+    public BenchmarkPki(string directory, bool rsaLeaves = false)
     {
         Directory = directory;
         _ca = CreateCa();
+        _rsaKeys = rsaLeaves ? [.. Enumerable.Range(0, RsaKeyPool).AsParallel().Select(_ => CreateRsaKey())] : null;
     }
 
     public string Directory { get; }
@@ -53,8 +58,11 @@ internal sealed class BenchmarkPki : IDisposable
 
     private (string, string) WriteLeaf(int index)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={NameOf(index)}", key, HashAlgorithmName.SHA256);
+        using var ecdsa = _rsaKeys is null ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : null;
+        var name = new X500DistinguishedName($"CN={NameOf(index)}");
+        var (request, keyPem) = ecdsa is not null
+            ? (new CertificateRequest(name, ecdsa, HashAlgorithmName.SHA256), ecdsa.ExportPkcs8PrivateKeyPem())
+            : (new CertificateRequest(name, _rsaKeys![index % RsaKeyPool].PublicKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), _rsaKeys[index % RsaKeyPool].Pem);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
@@ -67,8 +75,14 @@ internal sealed class BenchmarkPki : IDisposable
         var certificateFile = Path.Combine(Directory, $"leaf{index}.crt");
         var keyFile = Path.Combine(Directory, $"leaf{index}.key");
         File.WriteAllText(certificateFile, leaf.ExportCertificatePem());
-        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(keyFile, keyPem);
         return (certificateFile, keyFile);
+    }
+
+    private static (PublicKey, string) CreateRsaKey()
+    {
+        using var rsa = RSA.Create(2048);
+        return (new PublicKey(rsa), rsa.ExportPkcs8PrivateKeyPem());
     }
 
     private static X509Certificate2 CreateCa()

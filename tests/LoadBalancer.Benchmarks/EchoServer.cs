@@ -9,13 +9,14 @@ namespace LoadBalancer.Benchmarks;
 /// </summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    public EchoServer()
+    public EchoServer(int port = 0)
     {
-        _listener.Start(backlog: 1024);
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Start(backlog: 4096);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptLoopAsync();
     }

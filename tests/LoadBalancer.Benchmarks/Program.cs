@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LoadBalancer.Benchmarks;
+using LoadBalancer.Benchmarks.Compare;
 
 // micro: BenchmarkDotNet (ClientHello parsing, parsing + certificate selection); handshakes: the end-to-end run.
 return args.FirstOrDefault() switch
@@ -11,6 +12,9 @@ return args.FirstOrDefault() switch
     "mtls" => await MutualTlsBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "tcpssl" => await TcpSslBenchmark.RunAsync(TcpSslSettings.Parse(args[1..])),
     "tlcp" => await TlcpBenchmark.RunAsync(args[1..]),
+    "compare" => await CompareBenchmark.RunAsync(CompareSettings.Parse(args[1..])),
+    "client" => await ClientMode.RunAsync(args[1..]),
+    "echo" => await ClientMode.EchoAsync(args[1..]),
     "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
@@ -36,9 +40,16 @@ static int Usage()
           tcpssl [--connections 2] [--mib 64] [--clients 4] [--seconds 8] [--rounds 3]
                                          NLB TCPSSL listener against HAProxy (must be installed) for the same
                                          TCP echo backend: bulk MB/s and connections/s (1 KiB echoed), 3 rounds
-          tlcp [--seconds 5] [--clients 2] [--tongsuo PATH/apps/openssl]
+          tlcp [--seconds 5] [--clients 2] [--tongsuo PATH/apps/openssl] [--client PATH] [--rounds N] [--mib M] [--steps-only]
                                          TLCP full handshakes/s (ECC and ECDHE suites) of our server, and of
                                          Tongsuo's s_server when given; SM4 CBC/GCM record-layer MB/s
+          compare --loadbalancer BINARY [--rsa] [--quick] [--runs 3] [--seconds 10] [--certificates 10000]
+                  [--idle 10000] [--only h1,h2,handshakes,tcpssl,idle,sni] [--proxies LoadBalancer,nginx,HAProxy] [--out FILE]
+                                         LoadBalancer (published binary) against nginx and HAProxy, each its own
+                                         process; run it through tests/bench/compare.sh, which installs and publishes
+          client handshakes|bulk|rate|idle --port P [...]
+                                         the comparison's clients, one JSON line of figures (see Compare/ClientMode.cs)
+          echo --port P                  the comparison's TCP echo backend
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;

@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace LoadBalancer.Benchmarks.Compare;
+
+/// <summary>
+/// One comparison: the backends, then the proxies with one certificate (keep-alive HTTP/1.1 and HTTP/2, full
+/// handshakes, TCPSSL), fresh proxies for the idle-connection memory, and proxies with the large certificate set.
+/// </summary>
+internal sealed class CompareRun(CompareSettings settings, string directory)
+{
+    private const int BodyBytes = 100;
+    private readonly LoadTools _tools = new(directory);
+    private readonly string _log = Path.Combine(directory, "tools.log");
+    private readonly Dictionary<string, int> _handshakeRequests = [];
+    private int _httpBackendPort;
+    private int _echoPort;
+
+    public Dictionary<string, string> TlsChecks { get; } = [];
+
+    public async Task<List<ScenarioResult>> RunAsync()
+    {
+        var scenarios = new List<ScenarioResult>();
+        using var pki = new BenchmarkPki(Folder("pki"), settings.Rsa);
+        await using var backend = await StartBackendAsync();
+        await using var echo = await StartEchoAsync();
+        var one = Leaves(pki, 1);
+        if (new[] { "h1", "h2", "handshakes", "tcpssl" }.Any(settings.Includes))
+        {
+            scenarios.AddRange(await OneCertificateAsync(one));
+        }
+
+        if (settings.Includes("idle"))
+        {
+            scenarios.Add(await IdleMemoryAsync(one));
+        }
+
+        if (settings.Includes("sni"))
+        {
+            scenarios.AddRange(await ManyCertificatesAsync(pki));
+        }
+
+        return scenarios;
+    }
+
+    private async Task<List<ScenarioResult>> OneCertificateAsync(IReadOnlyList<Leaf> leaves)
+    {
+        var results = new List<ScenarioResult>();
+        var proxies = await StartAllAsync("one", leaves, tcpSsl: settings.Includes("tcpssl"));
+        try
+        {
+            var d = settings.Duration;
+            if (settings.Includes("h1"))
+            {
+                results.Add(await Rounds.MeasureAsync("h1", "HTTPS keep-alive HTTP/1.1: wrk -t1 -c64 --latency", proxies, settings.Runs,
+                    p => _tools.WrkAsync(p.Setup.HttpsPort, 64, settings.WarmUp), p => _tools.WrkAsync(p.Setup.HttpsPort, 64, d), "rps"));
+            }
+
+            if (settings.Includes("h2"))
+            {
+                results.Add(await Rounds.MeasureAsync("h2", "HTTPS keep-alive HTTP/2: h2load -t1 -c16 -m10", proxies, settings.Runs,
+                    p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, settings.WarmUp), p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, d), "rps"));
+            }
+
+            if (settings.Includes("handshakes"))
+            {
+                results.Add(await Rounds.MeasureAsync("handshakes", "full handshakes: h2load --h1 -H 'Connection: close' -t1 -c16", proxies, settings.Runs,
+                    CalibrateHandshakesAsync, p => _tools.HandshakesAsync(p.Setup.HttpsPort, 16, _handshakeRequests[p.Name]), "rps"));
+            }
+
+            if (settings.Includes("tcpssl"))
+            {
+                var mib = settings.Quick ? "32" : "64";
+                results.Add(await Rounds.MeasureAsync("tcpssl-bulk", $"TCPSSL bulk: 2 connections x {mib} MiB echoed (own client)", proxies, settings.Runs,
+                    p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", "4"),
+                    p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", mib), null));
+                results.Add(await Rounds.MeasureAsync("tcpssl-rate", "TCPSSL connection rate: 4 clients, handshake + 1 KiB echoed (own client)", proxies, settings.Runs,
+                    _ => Task.CompletedTask,
+                    p => _tools.OwnClientAsync("rate", "--port", Port(p.Setup.TcpSslPort), "--clients", "4", "--seconds", Seconds(d), "--warmup", "1"), "PerSecond"));
+            }
+        }
+        finally
+        {
+            await StopAllAsync(proxies);
+        }
+
+        return results;
+    }
+
+    /// <summary>A short run gives each proxy's rate; the measured runs then ask for about the scenario's duration of handshakes.</summary>
+    private async Task CalibrateHandshakesAsync(RunningProxy proxy)
+    {
+        var probe = await _tools.HandshakesAsync(proxy.Setup.HttpsPort, 16, settings.Quick ? 300 : 600);
+        _handshakeRequests[proxy.Name] = (int)Math.Clamp(probe["rps"] * settings.Duration.TotalSeconds, 500, 100_000);
+    }
+
+    /// <summary>
+    /// Per proxy and run, a fresh process: resident memory (whole process tree) after start and a few requests, then
+    /// with N idle keep-alive TLS connections open (one request each), from the client mode in its own process.
+    /// </summary>
+    private async Task<ScenarioResult> IdleMemoryAsync(IReadOnlyList<Leaf> leaves)
+    {
+        var result = new ScenarioResult("idle", $"{settings.IdleConnections} idle TLS keep-alive connections (HTTP/1.1, one request each)");
+        for (var round = 0; round < settings.Runs; round++)
+        {
+            for (var i = 0; i < settings.Proxies.Count; i++)
+            {
+                var name = settings.Proxies[(round + i) % settings.Proxies.Count];
+                var proxy = await StartAsync(name, $"idle{round}", leaves, tcpSsl: false);
+                try
+                {
+                    var record = new RunRecord(await IdleOnceAsync(proxy), 0, MachineFacts.LoadAverage());
+                    result.Add(name, record);
+                    Console.WriteLine(Rounds.Describe("idle", round + 1, settings.Runs, name, record));
+                }
+                finally
+                {
+                    await proxy.Process.DisposeAsync();
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, double>> IdleOnceAsync(RunningProxy proxy)
+    {
+        await _tools.HandshakesAsync(proxy.Setup.HttpsPort, 4, 200);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var before = ProcessTree.ResidentKiB(proxy.Process.Id);
+        var opened = new TaskCompletionSource<Dictionary<string, double>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (file, prefix) = LoadTools.Self();
+        await using var client = ChildProcess.Start("idle client", file,
+            [.. prefix, "client", "idle", "--port", Port(proxy.Setup.HttpsPort), "--connections", settings.IdleConnections.ToString(CultureInfo.InvariantCulture)],
+            _log, LoadTools.ClientEnvironment);
+        client.Output += line =>
+        {
+            if (line.StartsWith("{\"Open\"", StringComparison.Ordinal))
+            {
+                opened.TrySetResult(LoadTools.Figures(line));
+            }
+        };
+        var figures = await opened.Task.WaitAsync(TimeSpan.FromSeconds(180));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var after = ProcessTree.ResidentKiB(proxy.Process.Id);
+        client.CloseInput();
+        await client.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        figures["baselineMiB"] = before / 1024.0;
+        figures["withConnectionsMiB"] = after / 1024.0;
+        figures["kibPerConnection"] = figures["Open"] > 0 ? (after - before) / figures["Open"] : double.NaN;
+        return figures;
+    }
+
+    private async Task<List<ScenarioResult>> ManyCertificatesAsync(BenchmarkPki pki)
+    {
+        var generating = Stopwatch.GetTimestamp();
+        var leaves = Leaves(pki, settings.Certificates);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Certificates} certificates written in {Stopwatch.GetElapsedTime(generating).TotalSeconds:F1} s"));
+        var startup = new ScenarioResult("startup", $"start-up with {settings.Certificates} certificates: process start to listening");
+        var proxies = new List<RunningProxy>();
+        try
+        {
+            foreach (var name in settings.Proxies)
+            {
+                var load = MachineFacts.LoadAverage();
+                var started = Stopwatch.GetTimestamp();
+                var proxy = await StartAsync(name, "many", leaves, tcpSsl: false);
+                proxies.Add(proxy);
+                var figures = new Dictionary<string, double>
+                {
+                    ["seconds"] = Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    ["residentMiB"] = ProcessTree.ResidentKiB(proxy.Process.Id) / 1024.0,
+                };
+                var record = new RunRecord(figures, 0, load);
+                startup.Add(name, record);
+                Console.WriteLine(Rounds.Describe("startup", 1, 1, name, record));
+            }
+
+            var d = Seconds(settings.Duration);
+            var count = settings.Certificates.ToString(CultureInfo.InvariantCulture);
+            var one = await Rounds.MeasureAsync("sni-one", $"{count} certificates, full handshakes, SNI on one name: 4 client tasks (own client)", proxies, settings.Runs,
+                _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", "1", "--seconds", d), "PerSecond");
+            var all = await Rounds.MeasureAsync("sni-all", $"{count} certificates, full handshakes, SNI round-robin over all names: 4 client tasks (own client)", proxies, settings.Runs,
+                _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", count, "--seconds", d), "PerSecond");
+            return [startup, one, all];
+        }
+        finally
+        {
+            await StopAllAsync(proxies);
+        }
+    }
+
+    private async Task<List<RunningProxy>> StartAllAsync(string phase, IReadOnlyList<Leaf> leaves, bool tcpSsl)
+    {
+        var proxies = new List<RunningProxy>();
+        try
+        {
+            foreach (var name in settings.Proxies)
+            {
+                proxies.Add(await StartAsync(name, phase, leaves, tcpSsl));
+            }
+        }
+        catch
+        {
+            await StopAllAsync(proxies);
+            throw;
+        }
+
+        return proxies;
+    }
+
+    private async Task<RunningProxy> StartAsync(string name, string phase, IReadOnlyList<Leaf> leaves, bool tcpSsl)
+    {
+        IProxy proxy = name switch
+        {
+            "LoadBalancer" => new LoadBalancerProxy(settings.LoadBalancer),
+            "nginx" => new NginxProxy(),
+            "HAProxy" => new HaProxyProxy(),
+            _ => throw new ArgumentException($"unknown proxy '{name}': LoadBalancer, nginx or HAProxy"),
+        };
+        var setup = new ProxySetup(Folder($"{name}-{phase}"), leaves, FreePort.Next(), tcpSsl ? FreePort.Next() : 0, _httpBackendPort, _echoPort);
+        var process = await proxy.StartAsync(setup);
+        var running = new RunningProxy(name, process, setup);
+        if (!TlsChecks.ContainsKey(name))
+        {
+            try
+            {
+                TlsChecks[name] = await TlsCheck.RunAsync(name, setup.HttpsPort, setup.Directory, _log);
+                Console.WriteLine($"{name}: {TlsChecks[name]}");
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                throw;
+            }
+        }
+
+        return running;
+    }
+
+    private static async Task StopAllAsync(List<RunningProxy> proxies)
+    {
+        foreach (var proxy in proxies)
+        {
+            await proxy.Process.DisposeAsync();
+        }
+    }
+
+    private async Task<ChildProcess> StartBackendAsync()
+    {
+        _httpBackendPort = FreePort.Next();
+        var backendDirectory = Folder("backend");
+        var config = Path.Combine(backendDirectory, "backend.conf");
+        await File.WriteAllTextAsync(config, NginxProxy.BackendConfig(backendDirectory, _httpBackendPort, BodyBytes));
+        var backend = ChildProcess.Start("backend", "nginx", ["-c", config, "-p", backendDirectory, "-e", "stderr"], Path.Combine(backendDirectory, "backend.log"));
+        await backend.WaitForPortAsync(_httpBackendPort, TimeSpan.FromSeconds(30));
+        return backend;
+    }
+
+    private async Task<ChildProcess> StartEchoAsync()
+    {
+        _echoPort = FreePort.Next();
+        var (file, prefix) = LoadTools.Self();
+        var echo = ChildProcess.Start("echo", file, [.. prefix, "echo", "--port", Port(_echoPort)], Path.Combine(directory, "echo.log"), LoadTools.ClientEnvironment);
+        await echo.WaitForPortAsync(_echoPort, TimeSpan.FromSeconds(30));
+        return echo;
+    }
+
+    /// <summary>The first <paramref name="count"/> leaves (written now), with a combined PEM each for HAProxy.</summary>
+    private static List<Leaf> Leaves(BenchmarkPki pki, int count)
+    {
+        var files = pki.WriteLeaves(count);
+        var leaves = new Leaf[count];
+        Parallel.For(0, count, i =>
+        {
+            var combined = files[i].Certificate[..^".crt".Length] + ".pem";
+            File.WriteAllText(combined, File.ReadAllText(files[i].Certificate).TrimEnd() + "\n" + File.ReadAllText(files[i].Key).TrimEnd() + "\n");
+            leaves[i] = new Leaf(BenchmarkPki.NameOf(i), files[i].Certificate, files[i].Key, combined);
+        });
+        return [.. leaves];
+    }
+
+    private string Folder(string name) => Directory.CreateDirectory(Path.Combine(directory, name)).FullName;
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan duration) => ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LoadBalancer.Benchmarks.Compare;
+
+/// <summary>
+/// LoadBalancer as users run it: the published Release binary with a listener file, its own process. An ALB
+/// instance with one HTTPS listener (HTTP/2 on, every certificate: the first as the default, the others as
+/// additional certificates, the quota raised as Quota Center would), an NLB instance with one TCPSSL listener.
+/// Logging at Warning, as the peers' access logs are off.
+/// </summary>
+/// <remarks>
+/// This version does not enforce security policies yet, so the comparison's policy (TLS 1.3 with
+/// TLS_AES_128_GCM_SHA256 only) and no session tickets (every handshake a full one, as the peers are configured) is
+/// applied through OpenSSL's <c>system_default</c> configuration (<c>OPENSSL_CONF</c>), which .NET's TLS honours.
+/// </remarks>
+internal sealed class LoadBalancerProxy(string binary) : IProxy
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public string Name => "LoadBalancer";
+
+    public async Task<ChildProcess> StartAsync(ProxySetup setup)
+    {
+        var config = Path.Combine(setup.Directory, "loadbalancer.json");
+        await File.WriteAllTextAsync(config, ListenerFile(setup).ToJsonString(Indented));
+        var openssl = Path.Combine(setup.Directory, "openssl-policy.cnf");
+        await File.WriteAllTextAsync(openssl, OpenSslPolicy);
+        var environment = new Dictionary<string, string>
+        {
+            ["OPENSSL_CONF"] = openssl,
+            ["LOADBALANCER_LOG_LEVEL"] = "Warning",
+        };
+        var process = ChildProcess.Start(Name, binary, ["--config", config], Path.Combine(setup.Directory, "loadbalancer.log"), environment);
+        var limit = TimeSpan.FromSeconds(60 + setup.Leaves.Count / 100);
+        await process.WaitForPortAsync(setup.HttpsPort, limit);
+        if (setup.TcpSslPort != 0)
+        {
+            await process.WaitForPortAsync(setup.TcpSslPort, limit);
+        }
+
+        return process;
+    }
+
+    public const string OpenSslPolicy = """
+        openssl_conf = default_conf
+        [default_conf]
+        ssl_conf = ssl_sect
+        [ssl_sect]
+        system_default = system_default_sect
+        [system_default_sect]
+        MinProtocol = TLSv1.3
+        Ciphersuites = TLS_AES_128_GCM_SHA256
+        Options = -SessionTicket
+
+        """;
+
+    private static JsonObject ListenerFile(ProxySetup setup)
+    {
+        var forward = new JsonArray(new JsonObject
+        {
+            ["Type"] = "ForwardGroup",
+            ["ForwardGroupConfig"] = new JsonObject { ["ServerGroupTuples"] = new JsonArray(new JsonObject { ["ServerGroupId"] = "sg-web" }) },
+        });
+        var https = new JsonObject
+        {
+            ["ListenerId"] = "lsn-https",
+            ["ListenerProtocol"] = "HTTPS",
+            ["ListenerPort"] = setup.HttpsPort,
+            ["Certificates"] = new JsonArray(new JsonObject { ["CertificateId"] = "cert-0" }),
+            ["AdditionalCertificates"] = new JsonArray([.. Enumerable.Range(1, setup.Leaves.Count - 1).Select(i => (JsonNode)new JsonObject { ["CertificateId"] = $"cert-{i}" })]),
+            ["Http2Enabled"] = true,
+            ["IdleTimeout"] = ProxySetup.IdleSeconds,
+            ["DefaultActions"] = forward,
+            ["XForwardedForConfig"] = new JsonObject { ["XForwardedForEnabled"] = true, ["XForwardedForProtoEnabled"] = true },
+        };
+        var instances = new JsonArray(new JsonObject
+        {
+            ["LoadBalancerId"] = "alb-bench",
+            ["LoadBalancerType"] = "ALB",
+            ["LoadBalancerEdition"] = "Standard",
+            ["Address"] = "127.0.0.1",
+            ["Listeners"] = new JsonArray(https),
+        });
+        if (setup.TcpSslPort != 0)
+        {
+            instances.Add(new JsonObject
+            {
+                ["LoadBalancerId"] = "nlb-bench",
+                ["LoadBalancerType"] = "NLB",
+                ["Address"] = "127.0.0.1",
+                ["Listeners"] = new JsonArray(new JsonObject
+                {
+                    ["ListenerId"] = "lsn-tcpssl",
+                    ["ListenerProtocol"] = "TCPSSL",
+                    ["ListenerPort"] = setup.TcpSslPort,
+                    ["CertificateIds"] = new JsonArray("cert-0"),
+                    ["ServerGroupId"] = "sg-echo",
+                }),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["Certificates"] = new JsonArray([.. setup.Leaves.Select((leaf, i) => (JsonNode)new JsonObject
+            {
+                ["CertificateId"] = $"cert-{i}",
+                ["CertificateFile"] = leaf.Certificate,
+                ["PrivateKeyFile"] = leaf.Key,
+            })]),
+            ["Quotas"] = new JsonObject { ["AdditionalCertificatesPerLoadBalancer"] = Math.Max(25, setup.Leaves.Count) },
+            ["ServerGroups"] = new JsonArray(
+                new JsonObject { ["ServerGroupId"] = "sg-web", ["Protocol"] = "HTTP", ["Servers"] = Server(setup.HttpBackendPort) },
+                new JsonObject { ["ServerGroupId"] = "sg-echo", ["Protocol"] = "TCP", ["Servers"] = Server(setup.EchoPort) }),
+            ["LoadBalancers"] = instances,
+        };
+    }
+
+    private static JsonArray Server(int port) => new(new JsonObject { ["ServerIp"] = "127.0.0.1", ["Port"] = port });
+}
