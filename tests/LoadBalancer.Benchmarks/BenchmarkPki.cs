@@ -71,12 +71,19 @@ internal sealed class BenchmarkPki : IDisposable
         request.CertificateExtensions.Add(san.Build());
         var now = DateTimeOffset.UtcNow;
         var serial = BitConverter.GetBytes(index + 1L);
-        using var leaf = request.Create(_ca, now.AddHours(-1), now.AddDays(90), serial);
+        using var leaf = _rsaKeys is null ? request.Create(_ca, now.AddHours(-1), now.AddDays(90), serial) : SignWithCa(request, now, serial);
         var certificateFile = Path.Combine(Directory, $"leaf{index}.crt");
         var keyFile = Path.Combine(Directory, $"leaf{index}.key");
         File.WriteAllText(certificateFile, leaf.ExportCertificatePem());
         File.WriteAllText(keyFile, keyPem);
         return (certificateFile, keyFile);
+    }
+
+    /// <summary>An RSA leaf signed by the ECDSA CA: the key types differ, so the CA's key signs explicitly.</summary>
+    private X509Certificate2 SignWithCa(CertificateRequest request, DateTimeOffset now, byte[] serial)
+    {
+        using var caKey = _ca.GetECDsaPrivateKey()!;
+        return request.Create(_ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now.AddHours(-1), now.AddDays(90), serial);
     }
 
     private static (PublicKey, string) CreateRsaKey()
