@@ -111,7 +111,7 @@ internal static class SnapshotBuilder
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
             Selector = tls ? BuildSelector(listener, certificates.Standard, policy!.Policy) : null,
             PolicyOptions = policy,
-            Tlcp = kind == ListenerKind.Https ? BuildTlcp(config, listener, certificates.Sm2, listener.CaEnabled == true && caId is not null ? cas.ById[caId] : null) : null,
+            Tlcp = kind == ListenerKind.Https ? BuildTlcp(listener, certificates.Sm2, policy!.Policy, listener.CaEnabled == true && caId is not null ? cas.ById[caId] : null) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
             TcpAlpn = kind == ListenerKind.TcpSsl ? AlpnPolicies.For(listener.AlpnEnabled, listener.AlpnPolicy) : null,
@@ -146,7 +146,7 @@ internal static class SnapshotBuilder
     }
 
     /// <summary>The listener's SM2 certificates (the first as its SM2 default) and its policy's SM suites; null without any.</summary>
-    private static TlcpListener? BuildTlcp(LoadBalancerConfig config, ListenerConfig listener, Sm2CertificateStore certificates, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? clientCa)
+    private static TlcpListener? BuildTlcp(ListenerConfig listener, Sm2CertificateStore certificates, SecurityPolicy policy, System.Security.Cryptography.X509Certificates.X509Certificate2Collection? clientCa)
     {
         var sm2 = (listener.Certificates ?? []).Concat(listener.AdditionalCertificates ?? [])
             .Where(c => certificates.ById.ContainsKey(c.CertificateId!))
@@ -158,9 +158,8 @@ internal static class SnapshotBuilder
             return null;
         }
 
-        var policy = config.SecurityPolicies.Find(p => p.SecurityPolicyId == listener.SecurityPolicyId);
         var authorities = clientCa is null ? null : Sm2ClientCa.From(clientCa);
-        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy?.Ciphers ?? [], authorities is not null), authorities ?? []);
+        return new TlcpListener(Sm2CertificateSelector.Create(sm2), TlcpListener.SuitesOf(policy, authorities is not null), authorities ?? []);
     }
 
     /// <summary>A snapshot's server certificates: RSA/ECC ones and SM2 ones.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LoadBalancer.Certificates.Sm2;
 using LoadBalancer.Tlcp;
+using LoadBalancer.Tls.Policies;
 
 namespace LoadBalancer.Listeners;
 
@@ -29,17 +30,6 @@ internal sealed class TlcpListener(Sm2CertificateSelector selector, IReadOnlyLis
         });
 
     /// <summary>The policy's SM suites in its order; ECDHE ones only with client certificates (from an SM2 CA).</summary>
-    public static IReadOnlyList<TlcpCipherSuite> SuitesOf(IEnumerable<string> policyCiphers, bool withClientCertificates)
-    {
-        var suites = new List<TlcpCipherSuite>();
-        foreach (var name in policyCiphers)
-        {
-            if (TlcpCipherSuites.TryParse(name, out var suite) && (withClientCertificates || !TlcpCipherSuites.IsEcdhe(suite)) && !suites.Contains(suite))
-            {
-                suites.Add(suite);
-            }
-        }
-
-        return suites;
-    }
+    public static IReadOnlyList<TlcpCipherSuite> SuitesOf(SecurityPolicy policy, bool withClientCertificates) =>
+        [.. policy.TlcpCiphers.Select(c => (TlcpCipherSuite)c.Code).Where(s => withClientCertificates || !TlcpCipherSuites.IsEcdhe(s)).Distinct()];
 }
