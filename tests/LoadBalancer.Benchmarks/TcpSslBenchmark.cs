@@ -65,7 +65,7 @@ internal static class TcpSslBenchmark
     private static async Task<(double, double)> MeasureHaProxyAsync(string directory, (string, string) leaf, int echoPort, TcpSslSettings settings)
     {
         var port = FreePort.Next();
-        using var haproxy = await HaProxyProcess.StartAsync(directory, leaf, port, echoPort);
+        await using var haproxy = await HaProxyProcess.StartAsync(directory, leaf, port, echoPort);
         return await MeasureAsync("HAProxy", port, settings);
     }
 
