@@ -45,6 +45,7 @@ internal static unsafe partial class OpenSslPolicyHook
     [ThreadStatic]
     private static IntPtr t_ssl;
 
+    private static readonly Lock InstallLock = new();
     private static volatile bool s_active;
     private static long s_applied;
     private static string? s_failure;
@@ -63,11 +64,17 @@ internal static unsafe partial class OpenSslPolicyHook
     /// </summary>
     public static void Install()
     {
-        if (s_active || s_failure is not null || !OperatingSystem.IsLinux())
+        lock (InstallLock)
         {
-            return;
+            if (!s_active && s_failure is null && OperatingSystem.IsLinux())
+            {
+                Register();
+            }
         }
+    }
 
+    private static void Register()
+    {
         try
         {
             var index = CryptoGetExNewIndex(CryptoExIndexSsl, 0, IntPtr.Zero, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, nint, IntPtr, int>)&OnNewConnection, IntPtr.Zero, IntPtr.Zero);
