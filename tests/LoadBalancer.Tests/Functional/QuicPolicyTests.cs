@@ -14,21 +14,24 @@ public sealed class QuicPolicyTests : IAsyncLifetime
 {
     private readonly TestScenario _scenario = new();
     private RunningLoadBalancer _host = null!;
-    private int _aes256Only;
+    private int _aes128Only;
     private int _oldVersions;
+    private int _idle;
 
     public async Task InitializeAsync()
     {
         var backend = _scenario.AddDemoBackend("web");
         _scenario.AddCertificate("cert-www", ["www.example.com", "fail.example.com"]);
-        _aes256Only = PortAllocator.Next();
+        _aes128Only = PortAllocator.Next();
         _oldVersions = PortAllocator.Next();
+        _idle = PortAllocator.Next();
         _scenario.Write(_scenario.Config([Group("sgp-web", (backend, 100))],
-            Quic("lsn-aes256", _aes256Only, "cert-www", [], "sgp-web") with { SecurityPolicyId = "sp-aes256" },
+            Quic("lsn-aes128", _aes128Only, "cert-www", [], "sgp-web") with { SecurityPolicyId = "sp-aes128" },
             Quic("lsn-old", _oldVersions, "cert-www", [], "sgp-web") with { SecurityPolicyId = "tls_cipher_policy_1_0" },
+            Quic("lsn-idle", _idle, "cert-www", [], "sgp-web") with { IdleTimeout = 1 },
             Http("lsn-http", _oldVersions, "sgp-web") with { XForwardedForConfig = new XForwardedForConfig { XForwardedForProtoEnabled = true } }) with
         {
-            SecurityPolicies = [new SecurityPolicyConfig { SecurityPolicyId = "sp-aes256", TLSVersions = ["TLSv1.2", "TLSv1.3"], Ciphers = ["ECDHE-ECDSA-AES256-GCM-SHA384", "TLS_AES_256_GCM_SHA384"] }],
+            SecurityPolicies = [new SecurityPolicyConfig { SecurityPolicyId = "sp-aes128", TLSVersions = ["TLSv1.2", "TLSv1.3"], Ciphers = ["ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_AES_128_GCM_SHA256"] }],
         });
         _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
     }
@@ -42,11 +45,12 @@ public sealed class QuicPolicyTests : IAsyncLifetime
     [QuicFact]
     public async Task OnlyThePolicysTls13SuiteIsNegotiated()
     {
-        var (connection, _) = await Http3Clients.ConnectAsync(_aes256Only, "www.example.com",
-            o => o.CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_AES_256_GCM_SHA384]));
+        // Left to itself msquic prefers AES-256-GCM (PolicyEditChangesTheSuiteOfNewQuicConnections).
+        var (connection, _) = await Http3Clients.ConnectAsync(_aes128Only, "www.example.com",
+            o => o.CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_AES_128_GCM_SHA256]));
         await using (connection)
         {
-            Assert.Equal(TlsCipherSuite.TLS_AES_256_GCM_SHA384, connection.NegotiatedCipherSuite);
+            Assert.Equal(TlsCipherSuite.TLS_AES_128_GCM_SHA256, connection.NegotiatedCipherSuite);
             Assert.Equal(SslProtocols.Tls13, connection.SslProtocol);
         }
     }
@@ -59,6 +63,25 @@ public sealed class QuicPolicyTests : IAsyncLifetime
         {
             Assert.Equal(SslProtocols.Tls13, connection.SslProtocol);
         }
+    }
+
+    [QuicFact]
+    public async Task IdleQuicConnectionIsClosedAfterTheListenersIdleTimeout()
+    {
+        using var client = Http3Clients.Http(_scenario.Root.Certificate);
+        using (var first = Http3Clients.Get(_idle, "www.example.com", "/first"))
+        {
+            (await client.SendAsync(first)).Dispose();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using (var second = Http3Clients.Get(_idle, "www.example.com", "/second"))
+        {
+            (await client.SendAsync(second)).Dispose();
+        }
+
+        // The first connection was closed for being idle, so the second request needed a handshake of its own.
+        Assert.Equal(2, _host.Logs.Events.Count(e => e.MessageTemplate.Text.StartsWith("QUIC handshake on", StringComparison.Ordinal) && CapturedLogs.Property(e, "ListenerId") == "lsn-idle"));
     }
 
     [QuicFact]
@@ -76,16 +99,16 @@ public sealed class QuicPolicyTests : IAsyncLifetime
     [QuicFact]
     public async Task ClientWithoutThePolicysSuiteIsRefusedLoggedOnceAndTheListenerKeepsAccepting()
     {
-        await Assert.ThrowsAnyAsync<Exception>(() => Http3Clients.ConnectAsync(_aes256Only, "fail.example.com",
-            o => o.CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_128_GCM_SHA256])));
+        await Assert.ThrowsAnyAsync<Exception>(() => Http3Clients.ConnectAsync(_aes128Only, "fail.example.com",
+            o => o.CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_256_GCM_SHA384])));
 
-        var (connection, _) = await Http3Clients.ConnectAsync(_aes256Only, "www.example.com");
+        var (connection, _) = await Http3Clients.ConnectAsync(_aes128Only, "www.example.com");
         await connection.DisposeAsync();
         var line = await _host.Logs.WaitForAsync(e => e.MessageTemplate.Text.Contains("failed", StringComparison.Ordinal)
             && CapturedLogs.Property(e, "Sni") == "fail.example.com", TimeSpan.FromSeconds(20));
         await Task.Delay(1500);
 
-        Assert.Equal("lsn-aes256", CapturedLogs.Property(line, "ListenerId"));
+        Assert.Equal("lsn-aes128", CapturedLogs.Property(line, "ListenerId"));
         Assert.Contains("cipher suite", CapturedLogs.Property(line, "Reason"), StringComparison.Ordinal);
         Assert.Single(_host.Logs.Events, e => CapturedLogs.Property(e, "Sni") == "fail.example.com");
     }
