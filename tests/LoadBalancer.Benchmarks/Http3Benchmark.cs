@@ -58,8 +58,11 @@ internal static class Http3Benchmark
         var h3 = new List<Figures>();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:F0} s per measure; {settings.Connections} connections x {settings.Streams} streams; {settings.Clients} clients for new connections; {Environment.ProcessorCount} cores"));
-        await RequestsAsync(port, HttpVersion.Version30, settings with { Duration = TimeSpan.FromSeconds(2) }); // warm-up: JIT, TLS contexts, msquic
-        await RequestsAsync(port, HttpVersion.Version20, settings with { Duration = TimeSpan.FromSeconds(2) });
+        var warmUp = settings with { Duration = TimeSpan.FromSeconds(5) }; // JIT (tiered, PGO), TLS contexts, msquic credentials
+        await RequestsAsync(port, HttpVersion.Version30, warmUp);
+        await NewConnectionsAsync(port, HttpVersion.Version30, warmUp);
+        await RequestsAsync(port, HttpVersion.Version20, warmUp);
+        await NewConnectionsAsync(port, HttpVersion.Version20, warmUp);
         for (var round = 0; round < settings.Rounds; round++)
         {
             h3.Add(await RoundAsync(port, HttpVersion.Version30, settings));

@@ -33,11 +33,18 @@ public sealed class QuicListenerTests : IAsyncLifetime
             RuleConditions = [new RuleConditionConfig { Type = "Host", HostConfig = new ValuesConfig { Values = ["api.example.com"] } }],
             RuleActions = Forward("sgp-api"),
         };
+        var downRule = apiRule with
+        {
+            RuleId = "rule-down",
+            RuleConditions = [new RuleConditionConfig { Type = "Host", HostConfig = new ValuesConfig { Values = ["down.example.com"] } }],
+            RuleActions = Forward("sgp-down"),
+        };
         _scenario.Write(_scenario.Config(
-            [Group("sgp-web", (web, 100)), Group("sgp-api", (api, 100))],
+            [Group("sgp-web", (web, 100)), Group("sgp-api", (api, 100)), Group("sgp-down", (web, 0))],
             Https("lsn-https", _port, "cert-default", additional, "sgp-web") with
             {
                 QuicConfig = new QuicConfig { QuicUpgradeEnabled = true, QuicListenerId = "lsn-quic" },
+                Rules = [downRule],
             },
             Quic("lsn-quic", _port, "cert-default", additional, "sgp-web") with { XForwardedForConfig = headers, Rules = [apiRule] }));
         _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
@@ -131,6 +138,16 @@ public sealed class QuicListenerTests : IAsyncLifetime
             "--resolve", $"www.example.com:{_port}:127.0.0.1", $"https://www.example.com:{_port}/"]);
 
         Assert.Contains("HTTP/2 200", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"alt-svc: h3=\":{_port}\"; ma=86400\r\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [QuicFact]
+    public async Task AnswersTheHttpsListenerMakesItselfAdvertiseHttp3Too()
+    {
+        var result = await ProcessRunner.RunAsync("curl", ["-s", "-o", "/dev/null", "-D", "-", "--cacert", _scenario.RootFile,
+            "--resolve", $"down.example.com:{_port}:127.0.0.1", $"https://down.example.com:{_port}/"]);
+
+        Assert.Contains("HTTP/2 503", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"alt-svc: h3=\":{_port}\"; ma=86400\r\n", result.StandardOutput, StringComparison.Ordinal);
     }
 

@@ -82,6 +82,20 @@ public sealed class QuicReloadTests : IAsyncLifetime
         Assert.True(await AnswersAsync(_port));
     }
 
+    [QuicFact]
+    public async Task QuicListenerOnAUdpPortAnotherProcessHoldsIsRefusedAndTheRestKeepsServing()
+    {
+        var taken = PortAllocator.Next();
+        using var holder = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        holder.Bind(new IPEndPoint(IPAddress.Loopback, taken));
+
+        _scenario.Write(Config(Listener(), Quic("lsn-taken", taken, "cert-www", [], "sgp-web")));
+        var rejected = await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("cannot be bound", StringComparison.Ordinal), Deadline * 2);
+
+        Assert.Contains("lsn-taken", rejected.RenderMessage(null), StringComparison.Ordinal);
+        Assert.True(await AnswersAsync(_port));
+    }
+
     private LoadBalancerConfig Config(params ListenerConfig[] listeners) => _scenario.Config([Group("sgp-web", (_backend, 100))], listeners) with
     {
         SecurityPolicies = [new SecurityPolicyConfig { SecurityPolicyId = "sp-chacha", TLSVersions = ["TLSv1.2", "TLSv1.3"], Ciphers = ["ECDHE-ECDSA-AES128-GCM-SHA256", "TLS_CHACHA20_POLY1305_SHA256"] }],
