@@ -21,8 +21,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 out=artifacts/bench
-echo "publishing LoadBalancer and the benchmark program (Release) into $out/"
-dotnet publish src/LoadBalancer -c Release -o "$out/loadbalancer" -v quiet -nologo >/dev/null
+echo "publishing LoadBalancer (Release, ReadyToRun, as the container image does) and the benchmark program into $out/"
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+dotnet publish src/LoadBalancer -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$out/loadbalancer" -v quiet -nologo >/dev/null
 dotnet publish tests/LoadBalancer.Benchmarks -c Release -o "$out/benchmarks" -v quiet -nologo >/dev/null
 
 # 10,000 idle connections: the proxies, the client and the backends each need file descriptors.

@@ -15,6 +15,7 @@ internal static class LoadBalancerHost
 {
     public static WebApplication Create(RuntimeSnapshot initial, HostSettings settings)
     {
+        OpenSslPolicyHook.Install();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(LoggingSetup.Create(settings.ExtraLogSink), dispose: true);

@@ -22,8 +22,8 @@ internal sealed class ListenerRuntime
     private static readonly List<SslApplicationProtocol> Http2AndHttp11 = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http3Only = [SslApplicationProtocol.Http3];
-    private readonly ConcurrentDictionary<ServerCertificate, SslServerAuthenticationOptions> _serverOptions = new();
-    private readonly ConcurrentDictionary<ServerCertificate, SslServerAuthenticationOptions> _belowTls12Options = new();
+    private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _serverOptions = new();
+    private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _belowTls12Options = new();
 
     public required string Id { get; init; }
 
@@ -95,7 +95,11 @@ internal sealed class ListenerRuntime
     public CertificateSelection SelectForQuic(string? serverName) => Selector!.Select(serverName, clientSupportsEcdsa: true);
 
     /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
-    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd(certificate, CreateServerOptions);
+    /// <remarks>Two sets: the policy applied inside OpenSSL while <see cref="OpenSslPolicyHook"/> is active, by .NET otherwise.</remarks>
+    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd((certificate, PolicyInOpenSsl), CreateServerOptions);
+
+    /// <summary>Whether this listener's handshakes run with the policy set by <see cref="OpenSslPolicyHook"/>.</summary>
+    public bool PolicyInOpenSsl => PolicyOptions is not null && OpenSslPolicyHook.IsActive;
 
     /// <summary>
     /// The options for this ClientHello: HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel closes an h2 connection
@@ -105,7 +109,7 @@ internal sealed class ListenerRuntime
     {
         ArgumentNullException.ThrowIfNull(hello);
         return Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
-            ? _belowTls12Options.GetOrAdd(certificate, CreateHttp11Options)
+            ? _belowTls12Options.GetOrAdd((certificate, PolicyInOpenSsl), CreateHttp11Options)
             : ServerOptionsFor(certificate);
     }
 
@@ -114,21 +118,22 @@ internal sealed class ListenerRuntime
     /// CA names for the CertificateRequest, and the client certificate is required at handshake time. The policy
     /// sets the versions and ciphers.
     /// </summary>
-    private SslServerAuthenticationOptions CreateServerOptions(ServerCertificate certificate)
+    private SslServerAuthenticationOptions CreateServerOptions((ServerCertificate Certificate, bool InOpenSsl) key)
     {
         if (Kind == ListenerKind.Quic)
         {
-            return CreateQuicOptions(certificate);
+            return CreateQuicOptions(key.Certificate);
         }
 
-        var options = CreateCertificateOptions(certificate);
-        PolicyOptions?.ApplyTo(options);
+        var options = CreateCertificateOptions(key.Certificate);
+        PolicyOptions?.ApplyTo(options, key.InOpenSsl);
         return options;
     }
 
     /// <summary>
     /// QUIC: the certificate's context (leaf and intermediates; System.Net.Quic caches msquic's credential per chain),
-    /// h3 only, TLS 1.3 only, the policy's TLS 1.3 suites as msquic takes them; one-way authentication.
+    /// h3 only, TLS 1.3 only, the policy's TLS 1.3 suites as msquic takes them; one-way authentication. msquic has its
+    /// own TLS library, so <see cref="OpenSslPolicyHook"/> plays no part.
     /// </summary>
     private SslServerAuthenticationOptions CreateQuicOptions(ServerCertificate certificate) => new()
     {
@@ -140,9 +145,9 @@ internal sealed class ListenerRuntime
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
     };
 
-    private SslServerAuthenticationOptions CreateHttp11Options(ServerCertificate certificate)
+    private SslServerAuthenticationOptions CreateHttp11Options((ServerCertificate Certificate, bool InOpenSsl) key)
     {
-        var options = CreateServerOptions(certificate);
+        var options = CreateServerOptions(key);
         options.ApplicationProtocols = Http11Only;
         return options;
     }

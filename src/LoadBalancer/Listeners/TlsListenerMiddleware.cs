@@ -98,7 +98,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
             attempt.Selection = selection;
             var sslStream = new SslStream(new DuplexPipeStream(connection.Transport, directWrites), leaveInnerStreamOpen: false);
             stream = sslStream;
-            await sslStream.AuthenticateAsServerAsync(attempt.Listener.ServerOptionsFor(selection.Certificate, hello), timeout.Token);
+            await AuthenticateAsync(sslStream, attempt.Listener, selection, hello, timeout.Token);
             SetFeatures(connection, sslStream, hello, selection);
             attempt.Completed(sslStream);
             return (sslStream, feature);
@@ -113,6 +113,30 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
             var refusal = stream is SslStream ssl ? ClientCertificateCheck.RefusalOf(ssl) : null;
             attempt.Failed(refusal is not null ? $"client certificate refused: {refusal}" : Reason(e, attempt, timeout.IsCancellationRequested));
             return (null, feature);
+        }
+    }
+
+    /// <summary>
+    /// The TLS handshake with the listener's policy: set inside OpenSSL on this connection while
+    /// <see cref="OpenSslPolicyHook"/> is active (one cached OpenSSL context per certificate), by .NET otherwise. A
+    /// handshake the hook missed is refused and the hook switched off, so no handshake runs without its policy.
+    /// </summary>
+    private static async Task AuthenticateAsync(SslStream stream, ListenerRuntime listener, CertificateSelection selection, ClientHelloInfo hello, CancellationToken cancellationToken)
+    {
+        var inOpenSsl = listener.PolicyInOpenSsl;
+        var options = listener.ServerOptionsFor(selection.Certificate, hello);
+        if (!inOpenSsl)
+        {
+            await stream.AuthenticateAsServerAsync(options, cancellationToken);
+            return;
+        }
+
+        var (handshake, applied) = OpenSslPolicyHook.Run(listener.PolicyOptions!.Native, () => stream.AuthenticateAsServerAsync(options, cancellationToken));
+        await handshake;
+        if (!applied)
+        {
+            OpenSslPolicyHook.Disable("a handshake reached OpenSSL without its security policy");
+            throw new AuthenticationException("the security policy could not be applied inside OpenSSL to this handshake; later handshakes apply it through .NET (slower)");
         }
     }
 

@@ -7,13 +7,9 @@ namespace LoadBalancer.Benchmarks.Compare;
 /// LoadBalancer as users run it: the published Release binary with a listener file, its own process. An ALB
 /// instance with one HTTPS listener (HTTP/2 on, every certificate: the first as the default, the others as
 /// additional certificates, the quota raised as Quota Center would), an NLB instance with one TCPSSL listener.
-/// Logging at Warning, as the peers' access logs are off.
+/// Logging at Warning, as the peers' access logs are off. Both listeners name the custom security policy
+/// <c>sp-bench</c> (TLS 1.3, TLS_AES_128_GCM_SHA256 only), as a user would configure the comparison's TLS.
 /// </summary>
-/// <remarks>
-/// This version does not enforce security policies yet, so the comparison's policy (TLS 1.3 with
-/// TLS_AES_128_GCM_SHA256 only) and no session tickets (every handshake a full one, as the peers are configured) is
-/// applied through OpenSSL's <c>system_default</c> configuration (<c>OPENSSL_CONF</c>), which .NET's TLS honours.
-/// </remarks>
 internal sealed class LoadBalancerProxy(string binary) : IProxy
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -24,13 +20,7 @@ internal sealed class LoadBalancerProxy(string binary) : IProxy
     {
         var config = Path.Combine(setup.Directory, "loadbalancer.json");
         await File.WriteAllTextAsync(config, ListenerFile(setup).ToJsonString(Indented));
-        var openssl = Path.Combine(setup.Directory, "openssl-policy.cnf");
-        await File.WriteAllTextAsync(openssl, OpenSslPolicy);
-        var environment = new Dictionary<string, string>
-        {
-            ["OPENSSL_CONF"] = openssl,
-            ["LOADBALANCER_LOG_LEVEL"] = "Warning",
-        };
+        var environment = new Dictionary<string, string> { ["LOADBALANCER_LOG_LEVEL"] = "Warning" };
         var process = ChildProcess.Start(Name, binary, ["--config", config], Path.Combine(setup.Directory, "loadbalancer.log"), environment);
         var limit = TimeSpan.FromSeconds(60 + setup.Leaves.Count / 100);
         await process.WaitForPortAsync(setup.HttpsPort, limit);
@@ -42,18 +32,7 @@ internal sealed class LoadBalancerProxy(string binary) : IProxy
         return process;
     }
 
-    public const string OpenSslPolicy = """
-        openssl_conf = default_conf
-        [default_conf]
-        ssl_conf = ssl_sect
-        [ssl_sect]
-        system_default = system_default_sect
-        [system_default_sect]
-        MinProtocol = TLSv1.3
-        Ciphersuites = TLS_AES_128_GCM_SHA256
-        Options = -SessionTicket
-
-        """;
+    private const string PolicyId = "sp-bench";
 
     private static JsonObject ListenerFile(ProxySetup setup)
     {
@@ -69,6 +48,7 @@ internal sealed class LoadBalancerProxy(string binary) : IProxy
             ["ListenerPort"] = setup.HttpsPort,
             ["Certificates"] = new JsonArray(new JsonObject { ["CertificateId"] = "cert-0" }),
             ["AdditionalCertificates"] = new JsonArray([.. Enumerable.Range(1, setup.Leaves.Count - 1).Select(i => (JsonNode)new JsonObject { ["CertificateId"] = $"cert-{i}" })]),
+            ["SecurityPolicyId"] = PolicyId,
             ["Http2Enabled"] = true,
             ["IdleTimeout"] = ProxySetup.IdleSeconds,
             ["DefaultActions"] = forward,
@@ -95,6 +75,7 @@ internal sealed class LoadBalancerProxy(string binary) : IProxy
                     ["ListenerProtocol"] = "TCPSSL",
                     ["ListenerPort"] = setup.TcpSslPort,
                     ["CertificateIds"] = new JsonArray("cert-0"),
+                    ["SecurityPolicyId"] = PolicyId,
                     ["ServerGroupId"] = "sg-echo",
                 }),
             });
@@ -108,6 +89,12 @@ internal sealed class LoadBalancerProxy(string binary) : IProxy
                 ["CertificateFile"] = leaf.Certificate,
                 ["PrivateKeyFile"] = leaf.Key,
             })]),
+            ["SecurityPolicies"] = new JsonArray(new JsonObject
+            {
+                ["SecurityPolicyId"] = PolicyId,
+                ["TLSVersions"] = new JsonArray("TLSv1.3"),
+                ["Ciphers"] = new JsonArray("TLS_AES_128_GCM_SHA256"),
+            }),
             ["Quotas"] = new JsonObject { ["AdditionalCertificatesPerLoadBalancer"] = Math.Max(25, setup.Leaves.Count) },
             ["ServerGroups"] = new JsonArray(
                 new JsonObject { ["ServerGroupId"] = "sg-web", ["Protocol"] = "HTTP", ["Servers"] = Server(setup.HttpBackendPort) },

@@ -86,11 +86,25 @@ internal sealed partial class LoadTools(string directory)
             .ToDictionary(p => p.Name, p => p.Value.GetDouble());
     }
 
+    /// <summary>wrk has no TLS options: the comparison's TLS (1.3, TLS_AES_128_GCM_SHA256, no tickets) reaches it through OpenSSL's configuration.</summary>
+    private const string ClientPolicy = """
+        openssl_conf = default_conf
+        [default_conf]
+        ssl_conf = ssl_sect
+        [ssl_sect]
+        system_default = system_default_sect
+        [system_default_sect]
+        MinProtocol = TLSv1.3
+        Ciphersuites = TLS_AES_128_GCM_SHA256
+        Options = -SessionTicket
+
+        """;
+
     private async Task EnsureClientPolicyAsync()
     {
         if (!File.Exists(_clientPolicy))
         {
-            await File.WriteAllTextAsync(_clientPolicy, LoadBalancerProxy.OpenSslPolicy);
+            await File.WriteAllTextAsync(_clientPolicy, ClientPolicy);
         }
     }
 

@@ -1,0 +1,225 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace LoadBalancer.Listeners;
+
+/// <summary>
+/// Applies a listener's security policy to each handshake inside OpenSSL, so that .NET can reuse one OpenSSL context
+/// (SSL_CTX) per certificate instead of building a new one for every handshake.
+/// </summary>
+/// <remarks>
+/// <para>
+/// .NET caches a server's SSL_CTX only when no <see cref="System.Net.Security.CipherSuitesPolicy"/> is given (and
+/// encryption is required); with one it builds and frees an SSL_CTX per handshake, which on OpenSSL 3 costs more
+/// than the handshake's own cryptography (full handshakes/s +50-60 % without it, docs/benchmarks.md). The cache is
+/// keyed by certificate and versions only, so the ciphers must be set per connection: a callback registered for
+/// every new SSL object (OpenSSL calls ex-data constructors at the end of SSL_new, before the handshake starts) sets,
+/// on that connection only, the policy's TLS 1.2 and 1.3 cipher lists in the policy's order, security level 0 for
+/// policies with TLS 1.0/1.1 (their SHA-1 signatures),
+/// no session resumption (as before: every handshake a full one, no cache shared between listeners), and
+/// SSL_MODE_RELEASE_BUFFERS (OpenSSL frees an idle connection's 2 x 17 KiB record buffers, as nginx and HAProxy do).
+/// </para>
+/// <para>
+/// The policy reaches the callback through a thread-static set around the synchronous start of
+/// <c>AuthenticateAsServerAsync</c>: the whole ClientHello is already in the connection's input (see
+/// <see cref="ClientHelloPeek"/>), so .NET creates the connection's SSL object before that call returns. Other SSL
+/// objects of the process (HttpClient's to HTTPS backends) are made with nothing armed and left alone. A handshake
+/// whose SSL object was not made with its policy is refused after the fact and the hook switches itself off for
+/// good (every later handshake then takes the per-handshake context with a CipherSuitesPolicy), so a policy is
+/// never silently lost.
+/// </para>
+/// </remarks>
+internal static unsafe partial class OpenSslPolicyHook
+{
+    private const string LibSsl = "libssl.so.3";
+    private const string LibCrypto = "libcrypto.so.3";
+    private const int CryptoExIndexSsl = 0;
+    private const int SslCtrlMode = 33;
+    private const int SslCtrlSetSessionCacheMode = 44;
+    private const int SslModeReleaseBuffers = 0x10;
+    private const ulong SslOpNoTicket = 1UL << 14;
+
+    [ThreadStatic]
+    private static NativePolicy? t_policy;
+
+    [ThreadStatic]
+    private static IntPtr t_ssl;
+
+    private static readonly Lock InstallLock = new();
+    private static volatile bool s_active;
+    private static long s_applied;
+    private static string? s_failure;
+
+    /// <summary>Whether handshakes may use .NET's cached contexts with the policy applied here.</summary>
+    public static bool IsActive => s_active;
+
+    /// <summary>How many connections got their policy here (tests and diagnostics).</summary>
+    public static long AppliedCount => Interlocked.Read(ref s_applied);
+
+    /// <summary>Why the hook is off, once it was switched off or could not be installed; null while active.</summary>
+    public static string? Failure => s_failure;
+
+    /// <summary>
+    /// Registers the SSL constructor callback. Called once, before the first TLS handshake of the process.
+    /// </summary>
+    public static void Install()
+    {
+        lock (InstallLock)
+        {
+            if (!s_active && s_failure is null && OperatingSystem.IsLinux())
+            {
+                Register();
+            }
+        }
+    }
+
+    private static void Register()
+    {
+        try
+        {
+            var index = CryptoGetExNewIndex(CryptoExIndexSsl, 0, IntPtr.Zero, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, nint, IntPtr, int>)&OnNewConnection, IntPtr.Zero, IntPtr.Zero);
+            if (index < 0)
+            {
+                s_failure = "OpenSSL refused an SSL ex-data index";
+                return;
+            }
+
+            s_active = true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_failure = $"{LibSsl} not usable: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (the handshake's synchronous start) with <paramref name="policy"/> visible to the
+    /// SSL constructor callback; <c>Applied</c> says whether the callback set it on the connection's SSL object.
+    /// </summary>
+    public static (Task Task, bool Applied) Run(NativePolicy policy, Func<Task> start)
+    {
+        t_policy = policy;
+        t_ssl = IntPtr.Zero;
+        try
+        {
+            var task = start();
+            return (task, t_ssl != IntPtr.Zero);
+        }
+        finally
+        {
+            t_policy = null;
+            t_ssl = IntPtr.Zero;
+        }
+    }
+
+    /// <summary>Switches the hook off for the rest of the process; later handshakes build their own contexts.</summary>
+    public static void Disable(string reason)
+    {
+        s_failure ??= reason;
+        s_active = false;
+    }
+
+    /// <summary>
+    /// OpenSSL made an SSL object. With a policy armed on this thread and not yet used (one SSL object per handshake),
+    /// set it on this connection; otherwise leave it as it is. OpenSSL ignores the return value.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int OnNewConnection(IntPtr parent, IntPtr item, IntPtr exData, int index, nint argl, IntPtr argp)
+    {
+        var policy = t_policy;
+        if (policy is null || t_ssl != IntPtr.Zero || parent == IntPtr.Zero)
+        {
+            return 1;
+        }
+
+        try
+        {
+            if (policy.ApplyTo(parent))
+            {
+                t_ssl = parent;
+                Interlocked.Increment(ref s_applied);
+            }
+        }
+#pragma warning disable CA1031 // an exception must not cross into OpenSSL: the connection is then refused as not set
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        return 1;
+    }
+
+    /// <summary>A policy's OpenSSL settings, made once per snapshot (NUL-terminated cipher strings).</summary>
+    internal sealed class NativePolicy(string? tls12Ciphers, string tls13Suites, bool securityLevelZero)
+    {
+        private readonly byte[]? _cipherList = tls12Ciphers is null ? null : NulTerminated(tls12Ciphers);
+        private readonly byte[] _cipherSuites = NulTerminated(tls13Suites);
+
+        internal bool ApplyTo(IntPtr ssl)
+        {
+            if (securityLevelZero)
+            {
+                SslSetSecurityLevel(ssl, 0);
+            }
+
+            fixed (byte* suites = _cipherSuites)
+            {
+                if (SslSetCipherSuites(ssl, suites) != 1)
+                {
+                    ErrClearError();
+                    return false;
+                }
+            }
+
+            if (_cipherList is not null)
+            {
+                fixed (byte* list = _cipherList)
+                {
+                    if (SslSetCipherList(ssl, list) != 1)
+                    {
+                        ErrClearError();
+                        return false;
+                    }
+                }
+            }
+
+            _ = SslSetOptions(ssl, SslOpNoTicket);
+            _ = SslSetNumTickets(ssl, 0);
+            _ = SslCtxCtrl(SslGetSslCtx(ssl), SslCtrlSetSessionCacheMode, 0, IntPtr.Zero);
+            _ = SslCtrl(ssl, SslCtrlMode, SslModeReleaseBuffers, IntPtr.Zero);
+            return true;
+        }
+
+        private static byte[] NulTerminated(string value) => [.. System.Text.Encoding.ASCII.GetBytes(value), 0];
+    }
+
+    [LibraryImport(LibCrypto, EntryPoint = "CRYPTO_get_ex_new_index")]
+    private static partial int CryptoGetExNewIndex(int classIndex, nint argl, IntPtr argp, IntPtr newFunction, IntPtr dupFunction, IntPtr freeFunction);
+
+    [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
+    private static partial void ErrClearError();
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_set_cipher_list")]
+    private static partial int SslSetCipherList(IntPtr ssl, byte* list);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_set_ciphersuites")]
+    private static partial int SslSetCipherSuites(IntPtr ssl, byte* suites);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_set_security_level")]
+    private static partial void SslSetSecurityLevel(IntPtr ssl, int level);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_set_options")]
+    private static partial ulong SslSetOptions(IntPtr ssl, ulong options);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_set_num_tickets")]
+    private static partial int SslSetNumTickets(IntPtr ssl, nuint count);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_get_SSL_CTX")]
+    private static partial IntPtr SslGetSslCtx(IntPtr ssl);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_ctrl")]
+    private static partial nint SslCtrl(IntPtr ssl, int command, nint larg, IntPtr parg);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_CTX_ctrl")]
+    private static partial nint SslCtxCtrl(IntPtr context, int command, nint larg, IntPtr parg);
+}
