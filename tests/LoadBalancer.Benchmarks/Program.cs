@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "handshakes" => await HandshakeBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "mtls" => await MutualTlsBenchmark.RunAsync(HandshakeSettings.Parse(args[1..])),
     "tcpssl" => await TcpSslBenchmark.RunAsync(TcpSslSettings.Parse(args[1..])),
+    "http3" => await Http3Benchmark.RunAsync(Http3Settings.Parse(args[1..])),
     "tlcp" => await TlcpBenchmark.RunAsync(args[1..]),
     "compare" => await CompareBenchmark.RunAsync(CompareSettings.Parse(args[1..])),
     "client" => await ClientMode.RunAsync(args[1..]),

@@ -22,6 +22,7 @@ public static class ConfigValidator
         new ProductFieldValidator(),
         new HttpListenerValidator(),
         new HttpsCertificateValidator(),
+        new QuicListenerValidator(),
         new TcpListenerValidator(),
         new TcpSslCertificateValidator(),
         new NlbServerGroupValidator(),

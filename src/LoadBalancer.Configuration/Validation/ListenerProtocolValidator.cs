@@ -1,6 +1,6 @@
 namespace LoadBalancer.Configuration.Validation;
 
-/// <summary>ALB listeners are HTTP or HTTPS (QUIC later); NLB listeners TCP or TCPSSL.</summary>
+/// <summary>ALB listeners are HTTP, HTTPS or QUIC; NLB listeners TCP or TCPSSL.</summary>
 internal sealed class ListenerProtocolValidator : IConfigValidator
 {
     public void Validate(ValidationContext context)
@@ -17,14 +17,13 @@ internal sealed class ListenerProtocolValidator : IConfigValidator
 
     private static string? AlbProblem(string? protocol) => protocol switch
     {
-        ListenerProtocols.Http or ListenerProtocols.Https => null,
-        ListenerProtocols.Quic => "QUIC listeners are not served by this version yet: use HTTPS",
-        _ => $"'{protocol}' is not an ALB listener protocol: use HTTP or HTTPS (TCP and TCPSSL belong to NLB instances)",
+        ListenerProtocols.Http or ListenerProtocols.Https or ListenerProtocols.Quic => null,
+        _ => $"'{protocol}' is not an ALB listener protocol: use HTTP, HTTPS or QUIC (TCP and TCPSSL belong to NLB instances)",
     };
 
     private static string? NlbProblem(string? protocol) => protocol switch
     {
         ListenerProtocols.Tcp or ListenerProtocols.TcpSsl => null,
-        _ => $"'{protocol}' is not an NLB listener protocol: use TCP or TCPSSL (HTTP and HTTPS belong to ALB instances)",
+        _ => $"'{protocol}' is not an NLB listener protocol: use TCP or TCPSSL (HTTP, HTTPS and QUIC belong to ALB instances)",
     };
 }

@@ -20,11 +20,12 @@ internal static class ExplainCommand
         if (!result.Snapshot.Listeners.TryGetValue(arguments.ListenerId!, out var listener) || listener.Selector is null)
         {
             var https = result.Snapshot.Listeners.Values.Where(l => l.Selector is not null).Select(l => l.Id);
-            stderr.WriteLine($"no HTTPS listener '{arguments.ListenerId}' in {arguments.Config} (HTTPS listeners: {string.Join(", ", https)})");
+            stderr.WriteLine($"no HTTPS, TCPSSL or QUIC listener '{arguments.ListenerId}' in {arguments.Config} (those listeners: {string.Join(", ", https)})");
             return 1;
         }
 
-        Print(listener, arguments.ServerName!, !arguments.RsaOnly, stdout);
+        // QUIC is TLS 1.3, whose clients all verify ECDSA: --rsa-only does not apply there.
+        Print(listener, arguments.ServerName!, listener.Kind == ListenerKind.Quic || !arguments.RsaOnly, stdout);
         return 0;
     }
 
@@ -53,6 +54,13 @@ internal static class ExplainCommand
     private static void PrintPolicy(ListenerRuntime listener, TextWriter stdout)
     {
         var policy = listener.Policy!;
+        if (listener.QuicTls is { } quic)
+        {
+            var suites = quic.Suites.Count == 0 ? "the TLS stack's TLS 1.3 suites" : string.Join(", ", quic.Suites);
+            stdout.WriteLine($"security policy {policy.Id}: QUIC, TLSv1.3 only, {suites}");
+            return;
+        }
+
         stdout.WriteLine($"security policy {policy.Id}: {string.Join(", ", TlsVersionNames.Of(policy.OfferedVersions))}");
         var left = ListenerCertificateIds.Of(listener.Config).Except(listener.Selector!.Certificates.Select(c => c.Id), StringComparer.Ordinal).ToList();
         if (left.Count > 0)

@@ -67,7 +67,7 @@ internal static class PoliciesCommand
     private static Dictionary<SecurityPolicy, List<string>> UsersByPolicy(LoadBalancerConfig? config, SecurityPolicySet policies)
     {
         var users = new Dictionary<SecurityPolicy, List<string>>();
-        var listeners = config?.LoadBalancers.SelectMany(i => i.Listeners).Where(l => l.ListenerProtocol is "HTTPS" or "TCPSSL") ?? [];
+        var listeners = config?.LoadBalancers.SelectMany(i => i.Listeners).Where(l => l.ListenerProtocol is "HTTPS" or "TCPSSL" or "QUIC") ?? [];
         foreach (var listener in listeners)
         {
             var policy = policies.For(listener).Policy;

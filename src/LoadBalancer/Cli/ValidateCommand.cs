@@ -1,14 +1,21 @@
+using LoadBalancer.Configuration;
 using LoadBalancer.Hosting;
+using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 
 namespace LoadBalancer.Cli;
 
-/// <summary><c>LoadBalancer validate</c>: everything the running process would check, without serving.</summary>
+/// <summary>
+/// <c>LoadBalancer validate</c>: everything the running process would check, without serving. A QUIC listener on a
+/// machine without libmsquic is a warning: the file is valid, and the process would serve everything else.
+/// </summary>
 internal static class ValidateCommand
 {
-    public static int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr)
+    public static int Run(ParsedArguments arguments, TextWriter stdout, TextWriter stderr, QuicSupport? quic = null)
     {
         var result = SnapshotBuilder.Load(arguments.Config, version: 1);
-        foreach (var warning in result.Problems.Where(p => !p.IsError))
+        var quicWarnings = result.Snapshot is null ? [] : QuicWarnings(result.Snapshot, quic ?? QuicSupport.Machine);
+        foreach (var warning in result.Problems.Where(p => !p.IsError).Concat(quicWarnings))
         {
             stderr.WriteLine(warning);
         }
@@ -25,4 +32,11 @@ internal static class ValidateCommand
         stdout.WriteLine($"{arguments.Config}: OK ({snapshot.Listeners.Count} listeners, {snapshot.Certificates.ById.Count} certificates, {snapshot.ServerGroups.Count} server groups)");
         return 0;
     }
+
+    private static IEnumerable<ConfigError> QuicWarnings(RuntimeSnapshot snapshot, QuicSupport quic) => quic.IsAvailable
+        ? []
+        : snapshot.Listeners.Values.Where(l => l.Kind == ListenerKind.Quic).Select(l => new ConfigError(
+            $"Listener '{l.Id}' (LoadBalancer '{l.LoadBalancerId}')", "ListenerProtocol",
+            $"HTTP/3 is unavailable on this machine, so this QUIC listener would not be served (the others would): {quic.Reason}",
+            ConfigSeverity.Warning));
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using LoadBalancer.Hosting;
 using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -9,12 +10,15 @@ namespace LoadBalancer.Forwarding;
 /// <summary>
 /// The end of every request: the listener's rules pick a server group, its scheduler a server, and YARP's
 /// forwarder sends the request there. No server: 503. A server that cannot be reached: 502 at once, and it is
-/// skipped for a while.
+/// skipped for a while. HTTP/3 requests (QUIC listeners) take the same way; an HTTPS listener with QUIC upgrade
+/// advertises its QUIC listener in Alt-Svc on every response.
 /// </summary>
-internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClient backend, SnapshotHolder snapshots, ILogger<ForwardingMiddleware> logger)
+internal sealed class ForwardingMiddleware(
+    IHttpForwarder forwarder, BackendClient backend, SnapshotHolder snapshots, QuicSupport quic, ILogger<ForwardingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Set on the connection (an HTTP/3 request sees its QUIC connection's features too).
         var feature = context.Features.Get<ListenerFeature>();
         if (feature?.Listener.Router is null)
         {
@@ -25,7 +29,9 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
         feature.Activity.RequestStarted();
         try
         {
-            await ForwardAsync(context, Routing(feature.Listener));
+            var listener = Routing(feature.Listener);
+            AdvertiseHttp3(context, listener);
+            await ForwardAsync(context, listener);
         }
         finally
         {
@@ -39,6 +45,26 @@ internal sealed class ForwardingMiddleware(IHttpForwarder forwarder, BackendClie
     /// </summary>
     private ListenerRuntime Routing(ListenerRuntime pinned) =>
         snapshots.Current.Listeners.TryGetValue(pinned.Id, out var current) && current.Kind == pinned.Kind && current.Router is not null ? current : pinned;
+
+    /// <summary>
+    /// Alt-Svc names the QUIC listener's port (YARP never copies a backend's Alt-Svc, which describes the backend),
+    /// set just before the headers go out so that the answers we make ourselves (502, 503, 504) carry it too. Not
+    /// where libmsquic is missing: no HTTP/3 is served then.
+    /// </summary>
+    private void AdvertiseHttp3(HttpContext context, ListenerRuntime listener)
+    {
+        if (listener.AltSvc is not { } altSvc || !quic.IsAvailable)
+        {
+            return;
+        }
+
+        context.Response.OnStarting(static state =>
+        {
+            var (response, value) = ((HttpResponse, string))state;
+            response.Headers.AltSvc = value;
+            return Task.CompletedTask;
+        }, (context.Response, altSvc));
+    }
 
     private async Task ForwardAsync(HttpContext context, ListenerRuntime listener)
     {

@@ -1,3 +1,4 @@
+using LoadBalancer.Listeners.Quic;
 using Serilog.Core;
 
 namespace LoadBalancer.Hosting;
@@ -9,4 +10,7 @@ internal sealed record HostSettings(string ConfigPath)
 
     /// <summary>How often the watched files are compared even without a file-system event.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether QUIC listeners can be served (libmsquic); the tests pretend it is missing.</summary>
+    public QuicSupport Quic { get; init; } = QuicSupport.Machine;
 }

@@ -2,6 +2,7 @@ using LoadBalancer.Certificates;
 using LoadBalancer.Configuration;
 using LoadBalancer.Configuration.Model;
 using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 using LoadBalancer.Tls.Policies;
 
 namespace LoadBalancer.Hosting;
@@ -9,7 +10,9 @@ namespace LoadBalancer.Hosting;
 /// <summary>
 /// What only the loaded certificates and this machine's TLS stack can tell about a listener's security policy: that
 /// standard TLS has something left to offer, and that its certificates can serve the policy's ciphers (with an
-/// ECDSA-only policy an RSA certificate never completes a handshake, and the other way round).
+/// ECDSA-only policy an RSA certificate never completes a handshake, and the other way round). A QUIC listener runs
+/// TLS 1.3 only, which serves RSA and ECC alike; what matters there is which of the policy's TLS 1.3 suites msquic
+/// can offer.
 /// </summary>
 internal static class ListenerPolicyChecks
 {
@@ -29,6 +32,15 @@ internal static class ListenerPolicyChecks
             {
                 var resource = $"Listener '{listener.ListenerId}' (LoadBalancer '{instance.LoadBalancerId}')";
                 foreach (var problem in CheckListener(resource, listener, policies.For(listener).Policy, certificates))
+                {
+                    yield return problem;
+                }
+            }
+
+            foreach (var listener in instance.Listeners.Where(l => l.ListenerProtocol == "QUIC"))
+            {
+                var resource = $"Listener '{listener.ListenerId}' (LoadBalancer '{instance.LoadBalancerId}')";
+                foreach (var problem in CheckQuic(resource, QuicTlsOptions.Create(policies.For(listener).Policy)))
                 {
                     yield return problem;
                 }
@@ -72,6 +84,26 @@ internal static class ListenerPolicyChecks
             yield return i == 0
                 ? new ConfigError(resource, "SecurityPolicyId", $"{fact}, and it is the default certificate: choose a default certificate the policy can serve, or another policy")
                 : new ConfigError(resource, "SecurityPolicyId", $"{fact}: it is never chosen (remove it or change the policy)", ConfigSeverity.Warning);
+        }
+    }
+
+    /// <summary>
+    /// QUIC offers the policy's TLS 1.3 suites among AES-128-GCM, AES-256-GCM and ChaCha20-Poly1305 (no CCM in
+    /// msquic); a policy without TLS 1.3 suites leaves those three, since QUIC has no older version to fall back to.
+    /// </summary>
+    private static IEnumerable<ConfigError> CheckQuic(string resource, QuicTlsOptions quic)
+    {
+        var dropped = string.Join(", ", quic.Dropped);
+        if (quic.LeavesNothing)
+        {
+            yield return new ConfigError(resource, "SecurityPolicyId",
+                $"security policy '{quic.Policy.Id}' lists only TLS 1.3 suites QUIC cannot offer ({dropped}): add TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384 or TLS_CHACHA20_POLY1305_SHA256, or choose another policy");
+        }
+        else if (quic.Dropped.Count > 0)
+        {
+            yield return new ConfigError(resource, "SecurityPolicyId",
+                $"security policy '{quic.Policy.Id}' lists {dropped}, which QUIC does not offer (msquic has no CCM suites): this listener offers {string.Join(", ", quic.Suites)}",
+                ConfigSeverity.Warning);
         }
     }
 

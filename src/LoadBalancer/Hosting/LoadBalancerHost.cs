@@ -1,6 +1,7 @@
 using LoadBalancer.DemoBackend;
 using LoadBalancer.Forwarding;
 using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 using LoadBalancer.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,10 +20,12 @@ internal static class LoadBalancerHost
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(LoggingSetup.Create(settings.ExtraLogSink), dispose: true);
 
-        var endpoints = new ListenerEndpointsProvider();
+        var endpoints = new ListenerEndpointsProvider(settings.Quic);
         endpoints.Publish(initial);
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Quic);
+        services.AddSingleton<QuicUnavailableNotice>();
         services.AddSingleton(new SnapshotHolder(initial));
         services.AddSingleton(endpoints);
         services.AddSingleton<ListenerResolver>();
@@ -40,6 +43,10 @@ internal static class LoadBalancerHost
         services.AddHostedService(sp => sp.GetRequiredService<DemoBackendHost>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
+        // HTTP/3 for QUIC listeners: the msquic transport (registered where libmsquic is present), and the service that
+        // hands an HTTP/3 endpoint's TLS callback to it (the slim builder leaves both out).
+        builder.WebHost.UseQuic();
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

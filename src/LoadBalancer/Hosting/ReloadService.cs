@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using LoadBalancer.Configuration;
 using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 
 namespace LoadBalancer.Hosting;
 
@@ -11,7 +12,8 @@ namespace LoadBalancer.Hosting;
 /// one. A new snapshot is built off to the side; only a valid one replaces the current, otherwise every error is
 /// logged and the last good version keeps serving.
 /// </summary>
-internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsProvider endpoints, CertificateContextWarmer warmer, HostSettings settings, ILogger<ReloadService> logger)
+internal sealed class ReloadService(
+    SnapshotHolder snapshots, ListenerEndpointsProvider endpoints, CertificateContextWarmer warmer, QuicUnavailableNotice quicUnavailable, HostSettings settings, ILogger<ReloadService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(150);
@@ -33,6 +35,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         Watch(current.SourceFiles, DateTime.MaxValue);
         HostLog.Loaded(logger, settings.ConfigPath, current.Version, current.Listeners.Count, current.Certificates.ById.Count);
         LogWarnings(current.Warnings);
+        quicUnavailable.Report(current.Listeners.Values);
         warmer.WarmInBackground(current);
         return base.StartAsync(cancellationToken);
     }
@@ -45,7 +48,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
             var loadStarted = DateTime.UtcNow;
             var result = SnapshotBuilder.Load(settings.ConfigPath, _version + 1);
             Watch(result.SourceFiles, loadStarted);
-            var errors = result.Snapshot is null ? result.Errors.ToList() : [.. EndpointProbe.Unbindable(snapshots.Current, result.Snapshot)];
+            var errors = result.Snapshot is null ? result.Errors.ToList() : [.. EndpointProbe.Unbindable(snapshots.Current, result.Snapshot, settings.Quic.IsAvailable)];
             if (errors.Count > 0)
             {
                 HostLog.Rejected(logger, settings.ConfigPath, errors.Count, snapshots.Current.Version);
@@ -125,6 +128,7 @@ internal sealed class ReloadService(SnapshotHolder snapshots, ListenerEndpointsP
         HostLog.Reloaded(logger, settings.ConfigPath, next.Version, added, removed, changed, next.Certificates.ById.Count);
 
         LogWarnings(next.Warnings);
+        quicUnavailable.Report(next.Listeners.Values);
         warmer.WarmInBackground(next);
         Applied?.Invoke(next);
     }

@@ -21,7 +21,11 @@ internal sealed class RuntimeSnapshot
 
     public required IReadOnlyDictionary<string, ListenerRuntime> Listeners { get; init; }
 
+    /// <summary>The TCP listeners (HTTP, HTTPS, TCP, TCPSSL) by the endpoint they bind.</summary>
     public required IReadOnlyDictionary<IPEndPoint, ListenerRuntime> ListenersByEndpoint { get; init; }
+
+    /// <summary>The QUIC listeners by the UDP endpoint they bind (a TCP listener may bind the same address and port).</summary>
+    public required IReadOnlyDictionary<IPEndPoint, ListenerRuntime> QuicListenersByEndpoint { get; init; }
 
     public required IReadOnlyDictionary<string, ServerGroupRuntime> ServerGroups { get; init; }
 

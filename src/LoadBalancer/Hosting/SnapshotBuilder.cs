@@ -8,6 +8,7 @@ using LoadBalancer.Configuration.Model;
 using LoadBalancer.Configuration.Validation;
 using LoadBalancer.Forwarding;
 using LoadBalancer.Listeners;
+using LoadBalancer.Listeners.Quic;
 using LoadBalancer.Tls.Policies;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -19,6 +20,9 @@ internal static class SnapshotBuilder
     private const int DefaultRequestTimeoutSeconds = 60;
     private const int DefaultIdleTimeoutSeconds = 15;
     private const int DefaultNlbIdleTimeoutSeconds = 900;
+
+    /// <summary>How long a client may remember an HTTPS listener's HTTP/3 advertisement (Alt-Svc ma, RFC 7838's default).</summary>
+    private const int AltSvcMaxAgeSeconds = 86400;
 
     public static SnapshotBuildResult Load(string path, long version)
     {
@@ -73,7 +77,8 @@ internal static class SnapshotBuilder
             File = file,
             Certificates = certificates.Store,
             Listeners = listeners,
-            ListenersByEndpoint = listeners.Values.ToDictionary(l => l.Endpoint),
+            ListenersByEndpoint = listeners.Values.Where(l => l.Kind != ListenerKind.Quic).ToDictionary(l => l.Endpoint),
+            QuicListenersByEndpoint = listeners.Values.Where(l => l.Kind == ListenerKind.Quic).ToDictionary(l => l.Endpoint),
             ServerGroups = groups,
             SecurityPolicies = policies.Policies,
             Warnings = problems,
@@ -94,7 +99,7 @@ internal static class SnapshotBuilder
         Dictionary<string, ServerGroupRuntime> groups, SecurityPolicySet policies)
     {
         var kind = KindOf(listener.ListenerProtocol);
-        var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl;
+        var tls = kind is ListenerKind.Https or ListenerKind.TcpSsl or ListenerKind.Quic;
         var caId = kind == ListenerKind.TcpSsl ? listener.CaCertificateIds?.FirstOrDefault() : listener.CaCertificates?.FirstOrDefault()?.CertificateId;
         var clientAuth = tls && listener.CaEnabled == true && caId is not null ? cas.PoliciesById[caId] : null;
         var nlb = kind is ListenerKind.Tcp or ListenerKind.TcpSsl;
@@ -109,8 +114,10 @@ internal static class SnapshotBuilder
             Endpoint = new IPEndPoint(IPAddress.Parse(instance.Address), listener.ListenerPort),
             Config = listener,
             Http2Enabled = kind == ListenerKind.Https && listener.Http2Enabled != false,
-            Selector = tls ? BuildSelector(listener, certificates.Standard, policy!.Policy) : null,
+            Selector = tls ? BuildSelector(listener, certificates.Standard, kind == ListenerKind.Quic ? null : policy!.Policy) : null,
             PolicyOptions = policy,
+            QuicTls = kind == ListenerKind.Quic ? QuicTlsOptions.Create(policy!.Policy) : null,
+            AltSvc = kind == ListenerKind.Https ? AltSvcOf(instance, listener) : null,
             Tlcp = kind == ListenerKind.Https ? BuildTlcp(listener, certificates.Sm2, policy!.Policy, listener.CaEnabled == true && caId is not null ? cas.ById[caId] : null) : null,
             Router = nlb ? null : BuildRouter(listener, groups),
             TcpGroup = nlb ? groups[listener.ServerGroupId!] : null,
@@ -131,18 +138,32 @@ internal static class SnapshotBuilder
         "HTTPS" => ListenerKind.Https,
         "TCP" => ListenerKind.Tcp,
         "TCPSSL" => ListenerKind.TcpSsl,
+        "QUIC" => ListenerKind.Quic,
         _ => ListenerKind.Http,
     };
 
     /// <summary>
     /// The RSA/ECC certificates of the listener, the first of them as the default for standard TLS clients, without
     /// additional ones the policy cannot serve (a warning says so), so selection never picks a certificate the policy
-    /// refuses; null when the listener has only SM2 ones.
+    /// refuses; null when the listener has only SM2 ones. A QUIC listener (no <paramref name="policy"/>) runs TLS 1.3,
+    /// which serves every RSA and ECC certificate.
     /// </summary>
-    private static CertificateSelector? BuildSelector(ListenerConfig listener, CertificateStore certificates, SecurityPolicy policy)
+    private static CertificateSelector? BuildSelector(ListenerConfig listener, CertificateStore certificates, SecurityPolicy? policy)
     {
         var standard = ListenerCertificateIds.Standard(listener, certificates);
-        return standard.Count == 0 ? null : CertificateSelector.Create(standard[0], [.. standard.Skip(1).Where(c => ListenerPolicyChecks.Serves(policy, c))]);
+        return standard.Count == 0 ? null : CertificateSelector.Create(standard[0], [.. standard.Skip(1).Where(c => policy is null || ListenerPolicyChecks.Serves(policy, c))]);
+    }
+
+    /// <summary>An HTTPS listener with QuicUpgradeEnabled advertises its instance's QUIC listener (validated to exist).</summary>
+    private static string? AltSvcOf(LoadBalancerInstanceConfig instance, ListenerConfig listener)
+    {
+        if (listener.QuicConfig is not { QuicUpgradeEnabled: true, QuicListenerId: { } quicId })
+        {
+            return null;
+        }
+
+        var quic = instance.Listeners.Find(l => l.ListenerId == quicId && l.ListenerProtocol == "QUIC");
+        return quic is null ? null : $"h3=\":{quic.ListenerPort}\"; ma={AltSvcMaxAgeSeconds}";
     }
 
     /// <summary>The listener's SM2 certificates (the first as its SM2 default) and its policy's SM suites; null without any.</summary>

@@ -5,14 +5,15 @@ namespace LoadBalancer.Listeners;
 
 /// <summary>
 /// Closes connections that have had no request in flight for their listener's <c>IdleTimeout</c> (ALB default
-/// 15 s). One sweep a second over the open connections, whatever their number.
+/// 15 s). One sweep a second over the open connections, whatever their number. A QUIC connection is tracked whole
+/// (its requests are its streams), so closing it ends every stream at once.
 /// </summary>
 internal sealed class IdleConnectionReaper : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<ConnectionContext, ListenerFeature> _open = new();
+    private readonly ConcurrentDictionary<BaseConnectionContext, ListenerFeature> _open = new();
 
-    public IDisposable Track(ConnectionContext connection, ListenerFeature feature)
+    public IDisposable Track(BaseConnectionContext connection, ListenerFeature feature)
     {
         _open[connection] = feature;
         return new Registration(this, connection);
@@ -39,7 +40,7 @@ internal sealed class IdleConnectionReaper : BackgroundService
         }
     }
 
-    private sealed class Registration(IdleConnectionReaper reaper, ConnectionContext connection) : IDisposable
+    private sealed class Registration(IdleConnectionReaper reaper, BaseConnectionContext connection) : IDisposable
     {
         public void Dispose() => reaper._open.TryRemove(connection, out _);
     }

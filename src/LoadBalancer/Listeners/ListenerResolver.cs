@@ -23,6 +23,25 @@ internal sealed class ListenerResolver(SnapshotHolder snapshots, ILogger<Listene
     }
 
     /// <summary>
+    /// A QUIC connection whose ClientHello msquic has just handed over: the QUIC listener on that UDP endpoint in the
+    /// current snapshot, pinned to the connection for its whole life (its handshake and its requests).
+    /// </summary>
+    public ListenerFeature? AttachQuic(BaseConnectionContext connection, IPEndPoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var snapshot = snapshots.Current;
+        if (!snapshot.QuicListenersByEndpoint.TryGetValue(endpoint, out var listener))
+        {
+            ConnectionLog.NoListener(logger, endpoint);
+            return null;
+        }
+
+        var feature = new ListenerFeature(snapshot, listener);
+        connection.Features.Set(feature);
+        return feature;
+    }
+
+    /// <summary>
     /// The same listener in the snapshot current now (the ClientHello may come seconds after the accept, and a
     /// reload in between must decide this handshake); unchanged when the listener is gone or changed kind.
     /// </summary>

@@ -6,6 +6,7 @@ using LoadBalancer.Certificates;
 using LoadBalancer.Certificates.Selection;
 using LoadBalancer.Configuration.Model;
 using LoadBalancer.Forwarding;
+using LoadBalancer.Listeners.Quic;
 using LoadBalancer.Tls.ClientHello;
 using LoadBalancer.Tls.Policies;
 using Yarp.ReverseProxy.Forwarder;
@@ -20,6 +21,7 @@ internal sealed class ListenerRuntime
 {
     private static readonly List<SslApplicationProtocol> Http2AndHttp11 = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
+    private static readonly List<SslApplicationProtocol> Http3Only = [SslApplicationProtocol.Http3];
     private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _serverOptions = new();
     private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _belowTls12Options = new();
 
@@ -43,6 +45,14 @@ internal sealed class ListenerRuntime
 
     /// <summary>HTTPS and TCPSSL listeners: the security policy and the SslStream options that enforce it.</summary>
     public PolicyTlsOptions? PolicyOptions { get; init; }
+
+    /// <summary>QUIC listeners: what msquic can enforce of the policy (TLS 1.3 only, its GCM and ChaCha20 suites).</summary>
+    public QuicTlsOptions? QuicTls { get; init; }
+
+    /// <summary>
+    /// HTTPS listeners with QuicUpgradeEnabled: the Alt-Svc value naming the QUIC listener, e.g. <c>h3=":8443"; ma=86400</c>.
+    /// </summary>
+    public string? AltSvc { get; init; }
 
     /// <summary>The resolved security policy (versions, ciphers in order, SM suites included); null without TLS.</summary>
     public SecurityPolicy? Policy => PolicyOptions?.Policy;
@@ -78,6 +88,12 @@ internal sealed class ListenerRuntime
         return Selector!.Select(hello.ServerName, Policy?.ClientCanUseEcdsa(hello) ?? hello.SupportsEcdsa);
     }
 
+    /// <summary>
+    /// The certificate for a QUIC handshake. msquic hands us the SNI only, not the ClientHello; QUIC is TLS 1.3, whose
+    /// clients all verify ECDSA P-256 signatures (RFC 8446 9.1), so the client counts as ECDSA-capable.
+    /// </summary>
+    public CertificateSelection SelectForQuic(string? serverName) => Selector!.Select(serverName, clientSupportsEcdsa: true);
+
     /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
     /// <remarks>Two sets: the policy applied inside OpenSSL while <see cref="OpenSslPolicyHook"/> is active, by .NET otherwise.</remarks>
     public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd((certificate, PolicyInOpenSsl), CreateServerOptions);
@@ -104,10 +120,30 @@ internal sealed class ListenerRuntime
     /// </summary>
     private SslServerAuthenticationOptions CreateServerOptions((ServerCertificate Certificate, bool InOpenSsl) key)
     {
+        if (Kind == ListenerKind.Quic)
+        {
+            return CreateQuicOptions(key.Certificate);
+        }
+
         var options = CreateCertificateOptions(key.Certificate);
         PolicyOptions?.ApplyTo(options, key.InOpenSsl);
         return options;
     }
+
+    /// <summary>
+    /// QUIC: the certificate's context (leaf and intermediates; System.Net.Quic caches msquic's credential per chain),
+    /// h3 only, TLS 1.3 only, the policy's TLS 1.3 suites as msquic takes them; one-way authentication. msquic has its
+    /// own TLS library, so <see cref="OpenSslPolicyHook"/> plays no part.
+    /// </summary>
+    private SslServerAuthenticationOptions CreateQuicOptions(ServerCertificate certificate) => new()
+    {
+        ServerCertificateContext = certificate.Context,
+        ApplicationProtocols = Http3Only,
+        EnabledSslProtocols = System.Security.Authentication.SslProtocols.Tls13,
+        CipherSuitesPolicy = QuicTls?.CipherSuites,
+        ClientCertificateRequired = false,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+    };
 
     private SslServerAuthenticationOptions CreateHttp11Options((ServerCertificate Certificate, bool InOpenSsl) key)
     {

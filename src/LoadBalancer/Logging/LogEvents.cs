@@ -20,6 +20,9 @@ internal static class LogEvents
     public const int TlsHandshakeCompleted = 1100;
     public const int TlsHandshakeFailed = 1101;
     public const int ConnectionRefusedNoListener = 1102;
+    public const int QuicHandshakeCompleted = 1103;
+    public const int QuicHandshakeFailed = 1104;
+    public const int QuicUnavailable = 1105;
 
     public const int ForwardFailed = 1200;
     public const int NoServerAvailable = 1201;

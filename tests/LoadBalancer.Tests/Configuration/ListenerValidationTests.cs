@@ -56,14 +56,6 @@ public sealed class ListenerValidationTests
     }
 
     [Fact]
-    public void QuicListenersAreNotServedYet()
-    {
-        var config = TestConfigs.Valid().WithHttp(l => l with { ListenerProtocol = "QUIC", DefaultActions = null });
-
-        ErrorAssert.Has(ConfigValidator.Validate(config), TestConfigs.Http, "ListenerProtocol", "QUIC listeners are not served by this version yet");
-    }
-
-    [Fact]
     public void UnknownAlbProtocolIsAnError()
     {
         var config = TestConfigs.Valid().WithHttp(l => l with { ListenerProtocol = "TCP" });
@@ -271,22 +263,5 @@ public sealed class ListenerValidationTests
 
         ErrorAssert.Has(ConfigValidator.Validate(config), "Listener 'lsn-tcp' (LoadBalancer 'nlb-local')", "IdleTimeout",
             "IdleTimeout must be 10-900 seconds on an NLB listener");
-    }
-
-    [Fact]
-    public void XForwardedForConfigOnlyOnHttpAndHttps()
-    {
-        var config = TestConfigs.Valid().WithHttp(l => l with { ListenerProtocol = "QUIC", DefaultActions = null, XForwardedForConfig = new() });
-
-        ErrorAssert.Has(ConfigValidator.Validate(config), TestConfigs.Http, "XForwardedForConfig", "applies to HTTP and HTTPS listeners only");
-    }
-
-    [Fact]
-    public void QuicUpgradeCannotBeEnabledYet()
-    {
-        var config = TestConfigs.Valid().WithHttps(l => l with { QuicConfig = new() { QuicUpgradeEnabled = true, QuicListenerId = "lsn-quic" } });
-
-        ErrorAssert.Has(ConfigValidator.Validate(config), TestConfigs.Https, "QuicConfig.QuicUpgradeEnabled",
-            "QuicListenerId 'lsn-quic' must name a QUIC listener of LoadBalancer 'alb-local'), and QUIC listeners are not served by this version yet");
     }
 }

@@ -64,6 +64,21 @@ internal static class TestConfigs
         ],
     };
 
+    /// <summary>A QUIC listener (not in <see cref="Valid"/>; add it with <see cref="WithQuic"/>).</summary>
+    public static ListenerConfig QuicListener() => new()
+    {
+        ListenerId = "lsn-quic", ListenerProtocol = "QUIC", ListenerPort = 8443,
+        Certificates = [new() { CertificateId = "cert-www" }],
+        AdditionalCertificates = [new() { CertificateId = "cert-api" }],
+        DefaultActions = [Forward("sgp-web")],
+    };
+
+    public const string Quic = "Listener 'lsn-quic' (LoadBalancer 'alb-local')";
+
+    /// <summary>The valid configuration plus a QUIC listener on the HTTPS listener's port (UDP beside TCP), changed as given.</summary>
+    public static LoadBalancerConfig WithQuic(this LoadBalancerConfig config, Func<ListenerConfig, ListenerConfig>? change = null) =>
+        config.WithAlb(i => i with { Listeners = [.. i.Listeners, (change ?? (l => l))(QuicListener())] });
+
     public static ListenerConfig HttpListener() => new()
     {
         ListenerId = "lsn-http", ListenerProtocol = "HTTP", ListenerPort = 8080,

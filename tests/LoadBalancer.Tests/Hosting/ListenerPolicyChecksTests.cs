@@ -14,6 +14,7 @@ namespace LoadBalancer.Tests.Hosting;
 public sealed class ListenerPolicyChecksTests(EccAndRsaScenario certificates) : IClassFixture<EccAndRsaScenario>
 {
     private const string Listener = "Listener 'lsn' (LoadBalancer 'alb-test')";
+    private const string QuicListener = "Listener 'lsn-quic' (LoadBalancer 'alb-test')";
     private readonly TestScenario _scenario = certificates.Scenario;
 
     [Fact]
@@ -84,10 +85,48 @@ public sealed class ListenerPolicyChecksTests(EccAndRsaScenario certificates) : 
         Assert.Same(policy, snapshot.SecurityPolicies["sp-tlcp"]);
     }
 
-    private SnapshotBuildResult Build(string defaultCertificate, SecurityPolicyConfig policy, ListenerConfig? second = null)
+    [Fact]
+    public void QuicListenerWhosePolicyListsOnlyCcmSuitesIsAnError()
+    {
+        var errors = BuildQuic(Policy("sp-ccm", ["TLSv1.3"], "TLS_AES_128_CCM_SHA256")).Problems;
+
+        ErrorAssert.Has(errors, QuicListener, "SecurityPolicyId", "security policy 'sp-ccm' lists only TLS 1.3 suites QUIC cannot offer (TLS_AES_128_CCM_SHA256)");
+    }
+
+    [Fact]
+    public void QuicListenerWarnsOfTheCcmSuitesItLeavesOutAndOffersTheRest()
+    {
+        var result = BuildQuic(Policy("sp-mixed", ["TLSv1.2", "TLSv1.3"], "ECDHE-RSA-AES128-GCM-SHA256", "TLS_AES_128_CCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256"));
+
+        var warning = Assert.Single(result.Problems, p => p.Resource == QuicListener);
+        Assert.False(warning.IsError);
+        Assert.Contains("lists TLS_AES_128_CCM_SHA256, which QUIC does not offer (msquic has no CCM suites): this listener offers TLS_CHACHA20_POLY1305_SHA256", warning.Message, StringComparison.Ordinal);
+        Assert.Equal([System.Net.Security.TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256], result.Snapshot!.Listeners["lsn-quic"].QuicTls!.CipherSuites!.AllowedCipherSuites!);
+    }
+
+    [Fact]
+    public void QuicListenerUnderAPolicyWithoutTls13OffersTheStacksSuitesAndServesEveryCertificate()
+    {
+        var result = BuildQuic(Policy("sp-12", ["TLSv1.2"], "ECDHE-ECDSA-AES128-GCM-SHA256"));
+
+        var quic = result.Snapshot!.Listeners["lsn-quic"];
+        Assert.DoesNotContain(result.Problems, p => p.Resource == QuicListener);
+        Assert.Null(quic.QuicTls!.CipherSuites);
+        Assert.Equal(["cert-rsa", "cert-ecc"], quic.Selector!.Certificates.Select(c => c.Id));
+    }
+
+    private SnapshotBuildResult BuildQuic(SecurityPolicyConfig policy) =>
+        Build("cert-ecc", Policy("sp-https", ["TLSv1.2"], "ECDHE-ECDSA-AES128-GCM-SHA256"),
+            Quic("lsn-quic", PortAllocator.Next(), "cert-rsa", ["cert-ecc"], "sgp") with { SecurityPolicyId = policy.SecurityPolicyId },
+            policy);
+
+    private SnapshotBuildResult Build(string defaultCertificate, SecurityPolicyConfig policy, ListenerConfig? second = null, SecurityPolicyConfig? secondPolicy = null)
     {
         var listener = Https("lsn", PortAllocator.Next(), defaultCertificate, [], "sgp") with { SecurityPolicyId = policy.SecurityPolicyId };
-        var config = _scenario.Config([Group("sgp", (5080, 100))], second is null ? [listener] : [listener, second]) with { SecurityPolicies = [policy] };
+        var config = _scenario.Config([Group("sgp", (5080, 100))], second is null ? [listener] : [listener, second]) with
+        {
+            SecurityPolicies = secondPolicy is null ? [policy] : [policy, secondPolicy],
+        };
         _scenario.Write(config);
         return SnapshotBuilder.Load(_scenario.ConfigPath, version: 1);
     }

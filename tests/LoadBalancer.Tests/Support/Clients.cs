@@ -47,7 +47,7 @@ internal static class Clients
         return new X509Certificate2(ssl.RemoteCertificate!);
     }
 
-    private static bool Trusts(X509Certificate2 root, X509Certificate? certificate, X509Chain? chain)
+    public static bool Trusts(X509Certificate2 root, X509Certificate? certificate, X509Chain? chain)
     {
         if (certificate is null || chain is null)
         {

@@ -6,7 +6,8 @@ namespace LoadBalancer.Tests.Support;
 /// <summary>
 /// Free TCP ports on 127.0.0.1 for listeners the tests configure, never the same one twice in a test run. They
 /// come from below the kernel's ephemeral range (32768 and up on Linux), so that the clients' own outgoing
-/// connections cannot take one between the moment it is chosen and the moment the host binds it.
+/// connections cannot take one between the moment it is chosen and the moment the host binds it. Free means free
+/// on TCP and UDP, so a port can serve an HTTPS listener and a QUIC one.
 /// </summary>
 internal static class PortAllocator
 {
@@ -39,6 +40,8 @@ internal static class PortAllocator
         {
             using var probe = new TcpListener(IPAddress.Loopback, port);
             probe.Start();
+            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
             return true;
         }
         catch (SocketException)

@@ -16,7 +16,8 @@ internal sealed class RunningLoadBalancer : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public static async Task<RunningLoadBalancer> StartAsync(string configPath)
+    /// <param name="configure">Changes to the host's settings (e.g. a machine without libmsquic).</param>
+    public static async Task<RunningLoadBalancer> StartAsync(string configPath, Func<HostSettings, HostSettings>? configure = null)
     {
         var result = SnapshotBuilder.Load(configPath, version: 1);
         if (result.Snapshot is null)
@@ -25,7 +26,8 @@ internal sealed class RunningLoadBalancer : IAsyncDisposable
         }
 
         var logs = new CapturedLogs();
-        var app = LoadBalancerHost.Create(result.Snapshot, new HostSettings(configPath) { ExtraLogSink = logs, PollInterval = TimeSpan.FromMilliseconds(250) });
+        var settings = new HostSettings(configPath) { ExtraLogSink = logs, PollInterval = TimeSpan.FromMilliseconds(250) };
+        var app = LoadBalancerHost.Create(result.Snapshot, configure?.Invoke(settings) ?? settings);
         await app.StartAsync();
         return new RunningLoadBalancer(app, logs);
     }

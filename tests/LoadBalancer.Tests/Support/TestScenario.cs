@@ -98,6 +98,17 @@ internal sealed class TestScenario : IDisposable
         DefaultActions = Forward(group),
     };
 
+    /// <summary>A QUIC listener (HTTP/3 on UDP) with the ALB field names.</summary>
+    public static ListenerConfig Quic(string id, int port, string defaultCertificate, IEnumerable<string> additional, string group) => new()
+    {
+        ListenerId = id,
+        ListenerProtocol = "QUIC",
+        ListenerPort = port,
+        Certificates = [new CertificateReference { CertificateId = defaultCertificate }],
+        AdditionalCertificates = [.. additional.Select(a => new CertificateReference { CertificateId = a })],
+        DefaultActions = Forward(group),
+    };
+
     public static ListenerConfig Http(string id, int port, string group) => new()
     {
         ListenerId = id,
