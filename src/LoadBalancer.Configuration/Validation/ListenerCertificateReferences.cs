@@ -9,6 +9,26 @@ namespace LoadBalancer.Configuration.Validation;
 /// </summary>
 internal static class ListenerCertificateReferences
 {
+    /// <summary>
+    /// An ALB listener's certificates (HTTPS or QUIC, named by <paramref name="kind"/> in messages): exactly one entry
+    /// in <c>Certificates</c> (the default), then <see cref="Check"/> over it and <c>AdditionalCertificates</c>.
+    /// </summary>
+    public static void CheckAlb(ValidationContext context, ListenerScope scope, string kind, Action<string, string> onSm2)
+    {
+        var count = scope.Listener.Certificates?.Count ?? 0;
+        if (count != 1)
+        {
+            context.Add(scope.Resource, "Certificates",
+                $"{kind} listener needs exactly one entry in Certificates (the default certificate), not {count}: put the others in AdditionalCertificates");
+        }
+
+        var references = AlbReferences("Certificates", scope.Listener.Certificates).Concat(AlbReferences("AdditionalCertificates", scope.Listener.AdditionalCertificates));
+        Check(context, scope, references, "CertificateId is required: name an entry of Certificates", "CaCertificates", onSm2);
+    }
+
+    private static IEnumerable<(string Field, string? Id)> AlbReferences(string list, List<CertificateReference>? references) =>
+        (references ?? []).Select((r, i) => ($"{list}[{i}].CertificateId", r.CertificateId));
+
     /// <param name="references">Each reference's field path and id, default ones first.</param>
     /// <param name="idRequired">The message for a reference without an id.</param>
     /// <param name="caField">Where CA certificates belong on this listener, for the hint when one is named here.</param>

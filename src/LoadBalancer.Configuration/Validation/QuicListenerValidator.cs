@@ -14,9 +14,7 @@ internal sealed class QuicListenerValidator : IConfigValidator
     {
         foreach (var scope in context.Listeners.Where(s => s.IsQuic))
         {
-            CheckDefault(context, scope);
-            var references = References("Certificates", scope.Listener.Certificates).Concat(References("AdditionalCertificates", scope.Listener.AdditionalCertificates));
-            ListenerCertificateReferences.Check(context, scope, references, "CertificateId is required: name an entry of Certificates", "CaCertificates",
+            ListenerCertificateReferences.CheckAlb(context, scope, "a QUIC",
                 (field, id) => context.Add(scope.Resource, field,
                     $"'{id}' is an SM2 certificate, which QUIC listeners do not accept (SM2 is served to TLCP clients on HTTPS listeners): use an RSA or ECC certificate"));
             if (scope.Listener.Http2Enabled is not null)
@@ -27,19 +25,6 @@ internal sealed class QuicListenerValidator : IConfigValidator
             CheckClientCertificateHeaders(context, scope);
         }
     }
-
-    private static void CheckDefault(ValidationContext context, ListenerScope scope)
-    {
-        var count = scope.Listener.Certificates?.Count ?? 0;
-        if (count != 1)
-        {
-            context.Add(scope.Resource, "Certificates",
-                $"a QUIC listener needs exactly one entry in Certificates (the default certificate), not {count}: put the others in AdditionalCertificates");
-        }
-    }
-
-    private static IEnumerable<(string Field, string? Id)> References(string list, List<CertificateReference>? references) =>
-        (references ?? []).Select((r, i) => ($"{list}[{i}].CertificateId", r.CertificateId));
 
     private static void CheckClientCertificateHeaders(ValidationContext context, ListenerScope scope)
     {
