@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using LoadBalancer.Configuration.Model;
@@ -125,19 +124,5 @@ public sealed class QuicReloadTests : IAsyncLifetime
         }
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(clock.Elapsed < Deadline, $"not applied within {Deadline.TotalSeconds} s (last value {value})");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done) => Poll.UntilAsync(probe, done, Deadline);
 }

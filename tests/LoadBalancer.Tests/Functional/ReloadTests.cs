@@ -203,20 +203,5 @@ public sealed class ReloadTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    /// <summary>Polls until the value satisfies the condition; fails if that takes longer than the 2 s the issue allows.</summary>
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(clock.Elapsed < Deadline, $"not applied within {Deadline.TotalSeconds} s (last value {value})");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done) => Poll.UntilAsync(probe, done, Deadline);
 }

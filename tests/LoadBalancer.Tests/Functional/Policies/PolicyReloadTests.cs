@@ -103,13 +103,5 @@ public sealed class PolicyReloadTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(clock.Elapsed < Deadline, $"the edit did not apply within {Deadline.TotalSeconds} s");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<bool> WaitForAsync(Func<Task<bool>> done) => Poll.UntilAsync(done, applied => applied, Deadline);
 }
