@@ -28,4 +28,11 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = LogEvents.ConfigurationWarning, Level = LogLevel.Warning, Message = "{Problem}")]
     public static partial void Warning(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = LogEvents.MemoryTrimmed, Level = LogLevel.Debug, Message = "Native memory trimmed (some returned to the system: {Released}) in {Milliseconds:F1} ms")]
+    public static partial void MemoryTrimmed(ILogger logger, bool released, double milliseconds);
+
+    [LoggerMessage(EventId = LogEvents.MemoryTrimUnavailable, Level = LogLevel.Information,
+        Message = "Freed native memory is not returned to the system periodically: no malloc_trim in this C library ({Reason})")]
+    public static partial void MemoryTrimUnavailable(ILogger logger, string reason);
 }

@@ -36,6 +36,8 @@ internal static class LoadBalancerHost
         services.AddHttpForwarder();
         services.AddSingleton<IdleConnectionReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleConnectionReaper>());
+        services.AddSingleton<NativeMemoryTrimmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NativeMemoryTrimmer>());
         services.AddSingleton<CertificateContextWarmer>();
         services.AddSingleton<ReloadService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReloadService>());

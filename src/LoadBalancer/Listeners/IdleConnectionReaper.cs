@@ -12,9 +12,14 @@ internal sealed class IdleConnectionReaper : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<BaseConnectionContext, ListenerFeature> _open = new();
+    private long _opened;
+
+    /// <summary>Connections tracked since the start.</summary>
+    public long Opened => Interlocked.Read(ref _opened);
 
     public IDisposable Track(BaseConnectionContext connection, ListenerFeature feature)
     {
+        Interlocked.Increment(ref _opened);
         _open[connection] = feature;
         return new Registration(this, connection);
     }

@@ -13,6 +13,8 @@ internal static class LogEvents
     public const int ListenerBound = 1010;
     public const int CertificateContextsReady = 1011;
     public const int CertificateContextFailed = 1012;
+    public const int MemoryTrimmed = 1013;
+    public const int MemoryTrimUnavailable = 1014;
     public const int DemoBackendStarted = 1020;
     public const int DemoBackendStopped = 1021;
     public const int DemoBackendFailed = 1022;

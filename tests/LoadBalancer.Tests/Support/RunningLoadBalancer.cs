@@ -32,6 +32,9 @@ internal sealed class RunningLoadBalancer : IAsyncDisposable
         return new RunningLoadBalancer(app, logs);
     }
 
+    /// <summary>One of the host's services, to read what it did.</summary>
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
     public bool ReloadNow() => _app.Services.GetRequiredService<ReloadService>().ReloadNow();
 
     public async ValueTask DisposeAsync()
