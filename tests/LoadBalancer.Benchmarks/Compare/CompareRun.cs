@@ -123,10 +123,16 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         return result;
     }
 
+    /// <summary>
+    /// Resident memory is read once the proxy has been quiet this long: what idle connections cost as they sit, after
+    /// a proxy's periodic housekeeping (LoadBalancer returns freed native memory to the system every 5 s).
+    /// </summary>
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(10);
+
     private async Task<Dictionary<string, double>> IdleOnceAsync(RunningProxy proxy)
     {
         await _tools.HandshakesAsync(proxy.Setup.HttpsPort, 4, 200);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(IdleSettle);
         var before = ProcessTree.ResidentKiB(proxy.Process.Id);
         var opened = new TaskCompletionSource<Dictionary<string, double>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var (file, prefix) = LoadTools.Self();
@@ -141,7 +147,7 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
             }
         };
         var figures = await opened.Task.WaitAsync(TimeSpan.FromSeconds(180));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(IdleSettle);
         var after = ProcessTree.ResidentKiB(proxy.Process.Id);
         client.CloseInput();
         await client.WaitForExitAsync(TimeSpan.FromSeconds(30));
