@@ -49,6 +49,13 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         var proxies = await StartAllAsync("one", leaves, tcpSsl: settings.Includes("tcpssl"));
         try
         {
+            foreach (var proxy in proxies)
+            {
+                // Keep-alive HTTP/1.1 and HTTP/2 load each for half of it: the paths every scenario below goes through.
+                await _tools.WrkAsync(proxy.Setup.HttpsPort, 64, settings.ProcessWarmUp / 2);
+                await _tools.H2Async(proxy.Setup.HttpsPort, 16, 10, settings.ProcessWarmUp / 2);
+            }
+
             var d = settings.Duration;
             if (settings.Includes("h1"))
             {
