@@ -175,6 +175,20 @@ public sealed class ForwardingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestsRunWithoutAspNetCoresPerRequestActivityOrLogScope()
+    {
+        // Neither is used (no tracing, no per-request line); both cost allocations on every request. What a request
+        // logs (a failed forward) still names everything itself.
+        using var response = await _client.GetAsync(new Uri($"https://dead.example.com:{_https}/no-trace"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var failed = await _host.Logs.WaitForAsync(e => e.RenderMessage(null).Contains("/no-trace", StringComparison.Ordinal));
+        Assert.Null(failed.TraceId);
+        Assert.False(failed.Properties.ContainsKey("RequestId"), string.Join(", ", failed.Properties.Keys));
+        Assert.Equal("sgp-dead", CapturedLogs.Property(failed, "ServerGroupId"));
+    }
+
+    [Fact]
     public async Task BackendSilentForTheRequestTimeoutGives504()
     {
         var clock = Stopwatch.StartNew();
