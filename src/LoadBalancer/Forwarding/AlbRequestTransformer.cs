@@ -54,11 +54,14 @@ internal sealed class AlbRequestTransformer(XForwardedForConfig config, int list
         _clientCertificate.Apply(headers, connection.ClientCertificate, "SUCCESS");
     }
 
-    /// <summary>Drops every client-sent header that names one we manage, in any case and with '_' for '-'.</summary>
+    /// <summary>
+    /// Drops every client-sent header that names one we manage, in any case and with '_' for '-'. Looks at the names
+    /// only (<c>NonValidated</c>: the validating enumerator builds every header's values as an array per request).
+    /// </summary>
     private void RemoveClientCopies(HttpRequestHeaders headers)
     {
         List<string>? copies = null;
-        foreach (var header in headers)
+        foreach (var header in headers.NonValidated)
         {
             if (_managed.Contains(header.Key))
             {

@@ -56,9 +56,9 @@ internal sealed class ClientCertificateHeaders
     public void Apply(HttpRequestHeaders headers, X509Certificate2? clientCertificate, string verifyResult)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        foreach (var name in AllNames)
+        for (var i = 0; i < AllNames.Count; i++)
         {
-            headers.Remove(name);
+            headers.Remove(AllNames[i]);
         }
 
         if (clientCertificate is not null)

@@ -19,7 +19,7 @@ internal sealed class ForwardTarget
             return _groups[0];
         }
 
-        var index = _byWeight.Next(static _ => true);
+        var index = _byWeight.Next(default(AnyIndex));
         return index < 0 ? null : _groups[index];
     }
 }

@@ -26,12 +26,33 @@ internal sealed class ForwardingMiddleware(
             return;
         }
 
+        // One async method for the whole request (its state machine is allocated per request when the forward
+        // waits for the backend, which it always does).
         feature.Activity.RequestStarted();
         try
         {
             var listener = Routing(feature.Listener);
             AdvertiseHttp3(context, listener);
-            await ForwardAsync(context, listener);
+            var (target, ruleId) = listener.Router!.Route(context.Request);
+            var group = target.PickGroup();
+            var server = group?.Pick(context.Connection.RemoteIpAddress);
+            if (group is null || server is null)
+            {
+                ForwardingLog.NoServerAvailable(logger, context.Request.Method, context.Request.Path, listener.Id, ruleId, group?.Id ?? "-");
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            server.State.Begin();
+            try
+            {
+                var error = await forwarder.SendAsync(context, server.DestinationPrefix, backend.Invoker, listener.RequestConfig, listener.Transformer!);
+                Report(context, listener, group, server, error);
+            }
+            finally
+            {
+                server.State.End();
+            }
         }
         finally
         {
@@ -64,30 +85,6 @@ internal sealed class ForwardingMiddleware(
             response.Headers.AltSvc = value;
             return Task.CompletedTask;
         }, (context.Response, altSvc));
-    }
-
-    private async Task ForwardAsync(HttpContext context, ListenerRuntime listener)
-    {
-        var (target, ruleId) = listener.Router!.Route(context.Request);
-        var group = target.PickGroup();
-        var server = group?.Pick(context.Connection.RemoteIpAddress);
-        if (group is null || server is null)
-        {
-            ForwardingLog.NoServerAvailable(logger, context.Request.Method, context.Request.Path, listener.Id, ruleId, group?.Id ?? "-");
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
-        }
-
-        server.State.Begin();
-        try
-        {
-            var error = await forwarder.SendAsync(context, server.DestinationPrefix, backend.Invoker, listener.RequestConfig, listener.Transformer!);
-            Report(context, listener, group, server, error);
-        }
-        finally
-        {
-            server.State.End();
-        }
     }
 
     private void Report(HttpContext context, ListenerRuntime listener, ServerGroupRuntime group, BackendServer server, ForwarderError error)

@@ -25,24 +25,23 @@ internal sealed class ServerGroupRuntime
 
     public BackendServer? Pick(IPAddress? client)
     {
-        var anyHealthy = Servers.Any(s => s.Weight > 0 && s.State.IsHealthy);
-        bool Eligible(int i) => !anyHealthy || Servers[i].State.IsHealthy;
+        var eligible = new Healthy(Servers, Servers.Any(s => s.Weight > 0 && s.State.IsHealthy));
         var index = _scheduler switch
         {
-            "Wlc" => LeastConnections(Eligible),
-            "Sch" => SourceHash(client, Eligible),
-            _ => _wrr.Next(Eligible),
+            "Wlc" => LeastConnections(eligible),
+            "Sch" => SourceHash(client, eligible),
+            _ => _wrr.Next(eligible),
         };
         return index < 0 ? null : Servers[index];
     }
 
     /// <summary>Weighted least connections: the lowest active/weight ratio.</summary>
-    private int LeastConnections(Func<int, bool> eligible)
+    private int LeastConnections(Healthy eligible)
     {
         var best = -1;
         for (var i = 0; i < Servers.Length; i++)
         {
-            if (Servers[i].Weight <= 0 || !eligible(i))
+            if (Servers[i].Weight <= 0 || !eligible.Allows(i))
             {
                 continue;
             }
@@ -57,12 +56,12 @@ internal sealed class ServerGroupRuntime
     }
 
     /// <summary>Source IP hash: the same client goes to the same server while the group is unchanged.</summary>
-    private int SourceHash(IPAddress? client, Func<int, bool> eligible)
+    private int SourceHash(IPAddress? client, Healthy eligible)
     {
         var total = 0;
         for (var i = 0; i < Servers.Length; i++)
         {
-            total += Servers[i].Weight > 0 && eligible(i) ? Servers[i].Weight : 0;
+            total += Servers[i].Weight > 0 && eligible.Allows(i) ? Servers[i].Weight : 0;
         }
 
         if (total == 0)
@@ -70,11 +69,12 @@ internal sealed class ServerGroupRuntime
             return -1;
         }
 
-        var bytes = client?.GetAddressBytes() ?? [];
-        var point = (int)(System.IO.Hashing.XxHash32.HashToUInt32(bytes) % (uint)total);
+        Span<byte> address = stackalloc byte[16];
+        var length = client is not null && client.TryWriteBytes(address, out var written) ? written : 0;
+        var point = (int)(System.IO.Hashing.XxHash32.HashToUInt32(address[..length]) % (uint)total);
         for (var i = 0; i < Servers.Length; i++)
         {
-            var share = Servers[i].Weight > 0 && eligible(i) ? Servers[i].Weight : 0;
+            var share = Servers[i].Weight > 0 && eligible.Allows(i) ? Servers[i].Weight : 0;
             if (point < share)
             {
                 return i;
@@ -84,5 +84,11 @@ internal sealed class ServerGroupRuntime
         }
 
         return -1;
+    }
+
+    /// <summary>Servers that just refused a connection are skipped, unless no server of weight is healthy.</summary>
+    private readonly struct Healthy(BackendServer[] servers, bool anyHealthy) : IIndexFilter
+    {
+        public bool Allows(int index) => !anyHealthy || servers[index].State.IsHealthy;
     }
 }

@@ -10,7 +10,8 @@ internal sealed class SmoothWeightedRoundRobin(int[] weights)
     private readonly Lock _lock = new();
 
     /// <summary>The next index among those <paramref name="eligible"/> accepts, or -1 when none has weight.</summary>
-    public int Next(Func<int, bool> eligible)
+    public int Next<TFilter>(TFilter eligible)
+        where TFilter : struct, IIndexFilter
     {
         lock (_lock)
         {
@@ -18,7 +19,7 @@ internal sealed class SmoothWeightedRoundRobin(int[] weights)
             var total = 0;
             for (var i = 0; i < weights.Length; i++)
             {
-                if (weights[i] <= 0 || !eligible(i))
+                if (weights[i] <= 0 || !eligible.Allows(i))
                 {
                     continue;
                 }
@@ -39,4 +40,16 @@ internal sealed class SmoothWeightedRoundRobin(int[] weights)
             return best;
         }
     }
+}
+
+/// <summary>Which entries a pick may choose; a struct, so a pick per request allocates no delegate.</summary>
+internal interface IIndexFilter
+{
+    bool Allows(int index);
+}
+
+/// <summary>Every entry.</summary>
+internal readonly struct AnyIndex : IIndexFilter
+{
+    public bool Allows(int index) => true;
 }

@@ -9,7 +9,7 @@ public sealed class SmoothWeightedRoundRobinTests
     {
         var scheduler = new SmoothWeightedRoundRobin([3, 1]);
 
-        var picks = Enumerable.Range(0, 8).Select(_ => scheduler.Next(_ => true)).ToList();
+        var picks = Enumerable.Range(0, 8).Select(_ => scheduler.Next(default(AnyIndex))).ToList();
 
         Assert.Equal([0, 0, 1, 0, 0, 0, 1, 0], picks);
     }
@@ -19,8 +19,8 @@ public sealed class SmoothWeightedRoundRobinTests
     {
         var scheduler = new SmoothWeightedRoundRobin([0, 5, 0]);
 
-        Assert.All(Enumerable.Range(0, 20).Select(_ => scheduler.Next(_ => true)), i => Assert.Equal(1, i));
-        Assert.Equal(-1, new SmoothWeightedRoundRobin([0, 0]).Next(_ => true));
+        Assert.All(Enumerable.Range(0, 20).Select(_ => scheduler.Next(default(AnyIndex))), i => Assert.Equal(1, i));
+        Assert.Equal(-1, new SmoothWeightedRoundRobin([0, 0]).Next(default(AnyIndex)));
     }
 
     [Fact]
@@ -28,6 +28,11 @@ public sealed class SmoothWeightedRoundRobinTests
     {
         var scheduler = new SmoothWeightedRoundRobin([50, 50]);
 
-        Assert.All(Enumerable.Range(0, 10).Select(_ => scheduler.Next(i => i == 1)), i => Assert.Equal(1, i));
+        Assert.All(Enumerable.Range(0, 10).Select(_ => scheduler.Next(new OnlyIndex(1))), i => Assert.Equal(1, i));
+    }
+
+    private readonly struct OnlyIndex(int index) : IIndexFilter
+    {
+        public bool Allows(int i) => i == index;
     }
 }
