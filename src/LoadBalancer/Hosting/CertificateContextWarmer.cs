@@ -26,8 +26,9 @@ internal sealed partial class CertificateContextWarmer(SnapshotHolder snapshots,
 
             try
             {
-                // What a handshake would use: the certificate's context, or the listener's own one under mutual TLS.
-                _ = listener.ServerOptionsFor(certificate);
+                // What a handshake would use: the certificate's context (or the listener's own one under mutual TLS), and
+                // the certificate as OpenSSL takes it while policies are set inside OpenSSL.
+                listener.PrepareHandshakes(certificate);
             }
             catch (CryptographicException e)
             {

@@ -22,8 +22,9 @@ internal sealed class ListenerRuntime
     private static readonly List<SslApplicationProtocol> Http2AndHttp11 = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http11Only = [SslApplicationProtocol.Http11];
     private static readonly List<SslApplicationProtocol> Http3Only = [SslApplicationProtocol.Http3];
-    private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _serverOptions = new();
-    private readonly ConcurrentDictionary<(ServerCertificate, bool), SslServerAuthenticationOptions> _belowTls12Options = new();
+    private readonly ConcurrentDictionary<(ServerCertificate?, bool), SslServerAuthenticationOptions> _serverOptions = new();
+    private readonly ConcurrentDictionary<(ServerCertificate?, bool), SslServerAuthenticationOptions> _belowTls12Options = new();
+    private readonly ConcurrentDictionary<ServerCertificate, OpenSslCertificate> _openSslCertificates = new();
 
     public required string Id { get; init; }
 
@@ -94,35 +95,60 @@ internal sealed class ListenerRuntime
     /// </summary>
     public CertificateSelection SelectForQuic(string? serverName) => Selector!.Select(serverName, clientSupportsEcdsa: true);
 
-    /// <summary>Made on first use per certificate and reused by every later handshake of this snapshot.</summary>
-    /// <remarks>Two sets: the policy applied inside OpenSSL while <see cref="OpenSslPolicyHook"/> is active, by .NET otherwise.</remarks>
-    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => _serverOptions.GetOrAdd((certificate, PolicyInOpenSsl), CreateServerOptions);
+    /// <summary>
+    /// The options a handshake with <paramref name="certificate"/> runs on, made on first use and reused by every later
+    /// handshake of this snapshot (QUIC, and the warm-up; TLS handshakes use <see cref="HandshakeTlsFor"/>).
+    /// </summary>
+    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => OptionsFor(certificate, PolicyInOpenSsl);
 
-    /// <summary>Whether this listener's handshakes run with the policy set by <see cref="OpenSslPolicyHook"/>.</summary>
-    public bool PolicyInOpenSsl => PolicyOptions is not null && OpenSslPolicyHook.IsActive;
+    /// <summary>Whether this listener's TLS handshakes run with the policy and certificate set by <see cref="OpenSslPolicyHook"/>.</summary>
+    public bool PolicyInOpenSsl => Kind != ListenerKind.Quic && PolicyOptions is not null && OpenSslPolicyHook.IsActive;
 
     /// <summary>
-    /// The options for this ClientHello: HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel closes an h2 connection
-    /// on older TLS), so an HTTPS handshake the policy settles at TLS 1.0 or 1.1 is offered http/1.1 only.
+    /// What a TLS handshake for this ClientHello with <paramref name="certificate"/> runs on. While the policy is set
+    /// inside OpenSSL, the options carry <see cref="OpenSslContextCarrier"/>'s context (one OpenSSL context for every
+    /// certificate) and <c>InOpenSsl</c> is the certificate the hook puts on the connection; otherwise the options carry
+    /// the certificate's own context and <c>InOpenSsl</c> is null. HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel
+    /// closes an h2 connection on older TLS), so a handshake the policy settles at TLS 1.0 or 1.1 is offered http/1.1 only.
     /// </summary>
-    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate, ClientHelloInfo hello)
+    public (SslServerAuthenticationOptions Options, OpenSslCertificate? InOpenSsl) HandshakeTlsFor(ServerCertificate certificate, ClientHelloInfo hello)
     {
         ArgumentNullException.ThrowIfNull(hello);
-        return Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
-            ? _belowTls12Options.GetOrAdd((certificate, PolicyInOpenSsl), CreateHttp11Options)
-            : ServerOptionsFor(certificate);
+        var inOpenSsl = PolicyInOpenSsl;
+        var options = Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
+            ? _belowTls12Options.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateHttp11Options)
+            : OptionsFor(certificate, inOpenSsl);
+        return (options, inOpenSsl ? OpenSslCertificateFor(certificate) : null);
     }
 
+    /// <summary>Builds what handshakes with <paramref name="certificate"/> will need, so that the first one need not.</summary>
+    public void PrepareHandshakes(ServerCertificate certificate)
+    {
+        var inOpenSsl = PolicyInOpenSsl;
+        _ = OptionsFor(certificate, inOpenSsl);
+        if (inOpenSsl)
+        {
+            _ = OpenSslCertificateFor(certificate);
+        }
+    }
+
+    private SslServerAuthenticationOptions OptionsFor(ServerCertificate certificate, bool inOpenSsl) => _serverOptions.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateServerOptions);
+
+    /// <summary>Inside OpenSSL all certificates share the carrier's options (the null certificate).</summary>
+    private static (ServerCertificate?, bool) OptionsKey(ServerCertificate certificate, bool inOpenSsl) => (inOpenSsl ? null : certificate, inOpenSsl);
+
+    private OpenSslCertificate OpenSslCertificateFor(ServerCertificate certificate) => _openSslCertificates.GetOrAdd(certificate, static c => OpenSslCertificate.From(c.Context));
+
     /// <summary>
-    /// Without mutual TLS the certificate's own context serves; with it, a context that also carries the listener's
-    /// CA names for the CertificateRequest, and the client certificate is required at handshake time. The policy
-    /// sets the versions and ciphers.
+    /// Without mutual TLS the certificate's own context serves (the carrier's inside OpenSSL); with it, a context that
+    /// also carries the listener's CA names for the CertificateRequest, and the client certificate is required at
+    /// handshake time. The policy sets the versions and ciphers.
     /// </summary>
-    private SslServerAuthenticationOptions CreateServerOptions((ServerCertificate Certificate, bool InOpenSsl) key)
+    private SslServerAuthenticationOptions CreateServerOptions((ServerCertificate? Certificate, bool InOpenSsl) key)
     {
         if (Kind == ListenerKind.Quic)
         {
-            return CreateQuicOptions(key.Certificate);
+            return CreateQuicOptions(key.Certificate!);
         }
 
         var options = CreateCertificateOptions(key.Certificate);
@@ -145,18 +171,20 @@ internal sealed class ListenerRuntime
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
     };
 
-    private SslServerAuthenticationOptions CreateHttp11Options((ServerCertificate Certificate, bool InOpenSsl) key)
+    private SslServerAuthenticationOptions CreateHttp11Options((ServerCertificate? Certificate, bool InOpenSsl) key)
     {
         var options = CreateServerOptions(key);
         options.ApplicationProtocols = Http11Only;
         return options;
     }
 
-    private SslServerAuthenticationOptions CreateCertificateOptions(ServerCertificate certificate) => new()
+    private SslServerAuthenticationOptions CreateCertificateOptions(ServerCertificate? certificate) => new()
     {
-        ServerCertificateContext = ClientCertificates is null
-            ? certificate.Context
-            : SslStreamCertificateContext.Create(certificate.Leaf, certificate.Intermediates, offline: true, ClientCertificateTrust),
+        ServerCertificateContext = certificate is null
+            ? OpenSslContextCarrier.ContextFor(ClientCertificateTrust)
+            : ClientCertificates is null
+                ? certificate.Context
+                : SslStreamCertificateContext.Create(certificate.Leaf, certificate.Intermediates, offline: true, ClientCertificateTrust),
         ApplicationProtocols = Kind == ListenerKind.TcpSsl ? TcpAlpn : Http2Enabled ? Http2AndHttp11 : Http11Only,
         ClientCertificateRequired = ClientCertificates is not null,
         RemoteCertificateValidationCallback = ClientCertificates is null ? null : ClientCertificates.Validate,

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace LoadBalancer.Listeners;
 
 /// <summary>
-/// Applies a listener's security policy to each handshake inside OpenSSL, so that .NET can reuse one OpenSSL context
-/// (SSL_CTX) per certificate instead of building a new one for every handshake.
+/// Applies a listener's security policy and the selected certificate to each handshake inside OpenSSL, so that .NET
+/// can reuse one OpenSSL context (SSL_CTX) for all of them instead of building a new one for most handshakes.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,13 +18,17 @@ namespace LoadBalancer.Listeners;
 /// policies with TLS 1.0/1.1 (their SHA-1 signatures),
 /// no session resumption (as before: every handshake a full one, no cache shared between listeners), and
 /// SSL_MODE_RELEASE_BUFFERS (OpenSSL frees an idle connection's 2 x 17 KiB record buffers, as nginx and HAProxy do).
+/// The cache also evicts contexts no connection holds as new ones come in, so with a context per certificate SNI
+/// spread over many names still built one for most handshakes: .NET is therefore given one carrier certificate for
+/// all (<see cref="OpenSslContextCarrier"/>), and the callback sets the selected certificate, key and intermediates
+/// on the connection (<see cref="OpenSslCertificate"/>).
 /// </para>
 /// <para>
 /// The policy reaches the callback through a thread-static set around the synchronous start of
 /// <c>AuthenticateAsServerAsync</c>: the whole ClientHello is already in the connection's input (see
 /// <see cref="ClientHelloPeek"/>), so .NET creates the connection's SSL object before that call returns. Other SSL
 /// objects of the process (HttpClient's to HTTPS backends) are made with nothing armed and left alone. A handshake
-/// whose SSL object was not made with its policy is refused after the fact and the hook switches itself off for
+/// whose SSL object was not made with its policy and certificate is refused after the fact and the hook switches itself off for
 /// good (every later handshake then takes the per-handshake context with a CipherSuitesPolicy), so a policy is
 /// never silently lost.
 /// </para>
@@ -34,6 +38,7 @@ internal static unsafe partial class OpenSslPolicyHook
     private const string LibSsl = "libssl.so.3";
     private const string LibCrypto = "libcrypto.so.3";
     private const int CryptoExIndexSsl = 0;
+    private const int CryptoExIndexSslCtx = 1;
     private const int SslCtrlMode = 33;
     private const int SslCtrlSetSessionCacheMode = 44;
     private const int SslModeReleaseBuffers = 0x10;
@@ -43,11 +48,15 @@ internal static unsafe partial class OpenSslPolicyHook
     private static NativePolicy? t_policy;
 
     [ThreadStatic]
+    private static OpenSslCertificate? t_certificate;
+
+    [ThreadStatic]
     private static IntPtr t_ssl;
 
     private static readonly Lock InstallLock = new();
     private static volatile bool s_active;
     private static long s_applied;
+    private static long s_contexts;
     private static string? s_failure;
 
     /// <summary>Whether handshakes may use .NET's cached contexts with the policy applied here.</summary>
@@ -55,6 +64,9 @@ internal static unsafe partial class OpenSslPolicyHook
 
     /// <summary>How many connections got their policy here (tests and diagnostics).</summary>
     public static long AppliedCount => Interlocked.Read(ref s_applied);
+
+    /// <summary>How many OpenSSL contexts (SSL_CTX) the process has made since the hook was installed, clients' included.</summary>
+    public static long ContextsMade => Interlocked.Read(ref s_contexts);
 
     /// <summary>Why the hook is off, once it was switched off or could not be installed; null while active.</summary>
     public static string? Failure => s_failure;
@@ -84,6 +96,8 @@ internal static unsafe partial class OpenSslPolicyHook
                 return;
             }
 
+            // Counting contexts is diagnostics only: without it the hook still works.
+            _ = CryptoGetExNewIndex(CryptoExIndexSslCtx, 0, IntPtr.Zero, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, nint, IntPtr, int>)&OnNewContext, IntPtr.Zero, IntPtr.Zero);
             s_active = true;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -93,12 +107,14 @@ internal static unsafe partial class OpenSslPolicyHook
     }
 
     /// <summary>
-    /// Runs <paramref name="start"/> (the handshake's synchronous start) with <paramref name="policy"/> visible to the
-    /// SSL constructor callback; <c>Applied</c> says whether the callback set it on the connection's SSL object.
+    /// Runs <paramref name="start"/> (the handshake's synchronous start) with <paramref name="policy"/> and
+    /// <paramref name="certificate"/> visible to the SSL constructor callback; <c>Applied</c> says whether the
+    /// callback set both on the connection's SSL object.
     /// </summary>
-    public static (Task Task, bool Applied) Run(NativePolicy policy, Func<Task> start)
+    public static (Task Task, bool Applied) Run(NativePolicy policy, OpenSslCertificate certificate, Func<Task> start)
     {
         t_policy = policy;
+        t_certificate = certificate;
         t_ssl = IntPtr.Zero;
         try
         {
@@ -108,6 +124,7 @@ internal static unsafe partial class OpenSslPolicyHook
         finally
         {
             t_policy = null;
+            t_certificate = null;
             t_ssl = IntPtr.Zero;
         }
     }
@@ -120,21 +137,22 @@ internal static unsafe partial class OpenSslPolicyHook
     }
 
     /// <summary>
-    /// OpenSSL made an SSL object. With a policy armed on this thread and not yet used (one SSL object per handshake),
-    /// set it on this connection; otherwise leave it as it is. OpenSSL ignores the return value.
+    /// OpenSSL made an SSL object. With a policy and certificate armed on this thread and not yet used (one SSL object
+    /// per handshake), set them on this connection; otherwise leave it as it is. OpenSSL ignores the return value.
     /// </summary>
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int OnNewConnection(IntPtr parent, IntPtr item, IntPtr exData, int index, nint argl, IntPtr argp)
     {
         var policy = t_policy;
-        if (policy is null || t_ssl != IntPtr.Zero || parent == IntPtr.Zero)
+        var certificate = t_certificate;
+        if (policy is null || certificate is null || t_ssl != IntPtr.Zero || parent == IntPtr.Zero)
         {
             return 1;
         }
 
         try
         {
-            if (policy.ApplyTo(parent))
+            if (policy.ApplyTo(parent) && certificate.ApplyTo(parent))
             {
                 t_ssl = parent;
                 Interlocked.Increment(ref s_applied);
@@ -146,6 +164,14 @@ internal static unsafe partial class OpenSslPolicyHook
         {
         }
 
+        return 1;
+    }
+
+    /// <summary>OpenSSL made an SSL_CTX.</summary>
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int OnNewContext(IntPtr parent, IntPtr item, IntPtr exData, int index, nint argl, IntPtr argp)
+    {
+        Interlocked.Increment(ref s_contexts);
         return 1;
     }
 

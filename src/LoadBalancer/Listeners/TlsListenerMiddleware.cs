@@ -117,26 +117,26 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
     }
 
     /// <summary>
-    /// The TLS handshake with the listener's policy: set inside OpenSSL on this connection while
-    /// <see cref="OpenSslPolicyHook"/> is active (one cached OpenSSL context per certificate), by .NET otherwise. A
-    /// handshake the hook missed is refused and the hook switched off, so no handshake runs without its policy.
+    /// The TLS handshake with the listener's policy and the selected certificate: set inside OpenSSL on this connection
+    /// while <see cref="OpenSslPolicyHook"/> is active (one cached OpenSSL context for all), by .NET otherwise. A
+    /// handshake the hook missed is refused and the hook switched off, so no handshake runs without its policy or
+    /// with another certificate.
     /// </summary>
     private static async Task AuthenticateAsync(SslStream stream, ListenerRuntime listener, CertificateSelection selection, ClientHelloInfo hello, CancellationToken cancellationToken)
     {
-        var inOpenSsl = listener.PolicyInOpenSsl;
-        var options = listener.ServerOptionsFor(selection.Certificate, hello);
-        if (!inOpenSsl)
+        var (options, inOpenSsl) = listener.HandshakeTlsFor(selection.Certificate, hello);
+        if (inOpenSsl is null)
         {
             await stream.AuthenticateAsServerAsync(options, cancellationToken);
             return;
         }
 
-        var (handshake, applied) = OpenSslPolicyHook.Run(listener.PolicyOptions!.Native, () => stream.AuthenticateAsServerAsync(options, cancellationToken));
+        var (handshake, applied) = OpenSslPolicyHook.Run(listener.PolicyOptions!.Native, inOpenSsl, () => stream.AuthenticateAsServerAsync(options, cancellationToken));
         await handshake;
         if (!applied)
         {
-            OpenSslPolicyHook.Disable("a handshake reached OpenSSL without its security policy");
-            throw new AuthenticationException("the security policy could not be applied inside OpenSSL to this handshake; later handshakes apply it through .NET (slower)");
+            OpenSslPolicyHook.Disable("a handshake reached OpenSSL without its security policy or certificate");
+            throw new AuthenticationException("the security policy and certificate could not be set inside OpenSSL on this handshake; later handshakes leave them to .NET (slower)");
         }
     }
 

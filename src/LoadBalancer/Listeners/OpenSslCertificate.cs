@@ -1,0 +1,143 @@
+using System.Net.Security;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Win32.SafeHandles;
+
+namespace LoadBalancer.Listeners;
+
+/// <summary>
+/// A server certificate as OpenSSL holds it: the leaf, its private key and the intermediates its
+/// <see cref="SslStreamCertificateContext"/> sends, each with a reference of our own, so that
+/// <see cref="OpenSslPolicyHook"/> can set them on one connection's SSL object. Made once per certificate and snapshot.
+/// </summary>
+/// <remarks>
+/// OpenSSL takes its own references when they are set on a connection, so an open connection keeps its certificate
+/// after a reload has dropped this object (and its finalizer has released ours).
+/// </remarks>
+internal sealed partial class OpenSslCertificate
+{
+    private const string LibSsl = "libssl.so.3";
+    private const string LibCrypto = "libcrypto.so.3";
+    private const int SslCtrlChainCert = 89;
+
+    private readonly X509Reference _leaf;
+    private readonly SafeEvpPKeyHandle _key;
+    private readonly X509Reference[] _chain;
+
+    private OpenSslCertificate(X509Reference leaf, SafeEvpPKeyHandle key, X509Reference[] chain)
+    {
+        _leaf = leaf;
+        _key = key;
+        _chain = chain;
+    }
+
+    /// <summary>The leaf, key and intermediates of <paramref name="context"/> (what .NET would put in the connection's SSL_CTX).</summary>
+    /// <exception cref="CryptographicException">The leaf has no RSA or ECDSA private key that OpenSSL holds.</exception>
+    public static OpenSslCertificate From(SslStreamCertificateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var leaf = context.TargetCertificate;
+        var key = PrivateKeyOf(leaf);
+        var chain = context.IntermediateCertificates.Select(c => X509Reference.To(c.Handle)).ToArray();
+        return new OpenSslCertificate(X509Reference.To(leaf.Handle), key, chain);
+    }
+
+    /// <summary>
+    /// Makes this the connection's only certificate: what it inherited from its SSL_CTX (every key type) is cleared
+    /// first, so neither OpenSSL's choice by key type nor the context's certificate can stand in for it.
+    /// </summary>
+    internal bool ApplyTo(IntPtr ssl)
+    {
+        SslCertsClear(ssl);
+        if (SslUseCertificate(ssl, _leaf.DangerousGetHandle()) != 1 || SslUsePrivateKey(ssl, _key.DangerousGetHandle()) != 1)
+        {
+            ErrClearError();
+            return false;
+        }
+
+        foreach (var intermediate in _chain)
+        {
+            // SSL_add1_chain_cert: OpenSSL takes a reference of its own.
+            if (SslCtrl(ssl, SslCtrlChainCert, 1, intermediate.DangerousGetHandle()) != 1)
+            {
+                ErrClearError();
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static SafeEvpPKeyHandle PrivateKeyOf(X509Certificate2 leaf)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("certificates are set inside OpenSSL on Linux only");
+        }
+
+        using var ecdsa = leaf.GetECDsaPrivateKey();
+        if (ecdsa is not null)
+        {
+            return ecdsa is ECDsaOpenSsl openSsl
+                ? openSsl.DuplicateKeyHandle()
+                : throw new CryptographicException($"the ECDSA private key of {leaf.Subject} is not an OpenSSL key ({ecdsa.GetType().Name})");
+        }
+
+        using var rsa = leaf.GetRSAPrivateKey();
+        return rsa switch
+        {
+            RSAOpenSsl openSsl => openSsl.DuplicateKeyHandle(),
+            null => throw new CryptographicException($"the certificate {leaf.Subject} has no RSA or ECDSA private key"),
+            _ => throw new CryptographicException($"the RSA private key of {leaf.Subject} is not an OpenSSL key ({rsa.GetType().Name})"),
+        };
+    }
+
+    [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
+    private static partial void ErrClearError();
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_certs_clear")]
+    private static partial void SslCertsClear(IntPtr ssl);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_use_certificate")]
+    private static partial int SslUseCertificate(IntPtr ssl, IntPtr x509);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_use_PrivateKey")]
+    private static partial int SslUsePrivateKey(IntPtr ssl, IntPtr key);
+
+    [LibraryImport(LibSsl, EntryPoint = "SSL_ctrl")]
+    private static partial nint SslCtrl(IntPtr ssl, int command, nint larg, IntPtr parg);
+
+    /// <summary>An X509 pointer with a reference of ours (X509_up_ref), released by X509_free.</summary>
+    private sealed partial class X509Reference : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public X509Reference()
+            : base(ownsHandle: true)
+        {
+        }
+
+        public static X509Reference To(IntPtr x509)
+        {
+            if (x509 == IntPtr.Zero || X509UpRef(x509) != 1)
+            {
+                throw new CryptographicException("OpenSSL refused a reference to a certificate");
+            }
+
+            var reference = new X509Reference();
+            reference.SetHandle(x509);
+            return reference;
+        }
+
+        protected override bool ReleaseHandle()
+        {
+            X509Free(handle);
+            return true;
+        }
+
+        [LibraryImport(LibCrypto, EntryPoint = "X509_up_ref")]
+        private static partial int X509UpRef(IntPtr x509);
+
+        [LibraryImport(LibCrypto, EntryPoint = "X509_free")]
+        private static partial void X509Free(IntPtr x509);
+    }
+}
