@@ -24,7 +24,7 @@ internal sealed class ListenerRuntime
     private static readonly List<SslApplicationProtocol> Http3Only = [SslApplicationProtocol.Http3];
     private readonly ConcurrentDictionary<(ServerCertificate?, bool), SslServerAuthenticationOptions> _serverOptions = new();
     private readonly ConcurrentDictionary<(ServerCertificate?, bool), SslServerAuthenticationOptions> _belowTls12Options = new();
-    private readonly ConcurrentDictionary<ServerCertificate, OpenSslCertificate> _openSslCertificates = new();
+    private readonly ConcurrentDictionary<ServerCertificate, OpenSslCertificate?> _openSslCertificates = new();
 
     public required string Id { get; init; }
 
@@ -96,10 +96,10 @@ internal sealed class ListenerRuntime
     public CertificateSelection SelectForQuic(string? serverName) => Selector!.Select(serverName, clientSupportsEcdsa: true);
 
     /// <summary>
-    /// The options a handshake with <paramref name="certificate"/> runs on, made on first use and reused by every later
-    /// handshake of this snapshot (QUIC, and the warm-up; TLS handshakes use <see cref="HandshakeTlsFor"/>).
+    /// The options with <paramref name="certificate"/>'s own context, made on first use and reused by every later
+    /// handshake of this snapshot: what QUIC handshakes run on (TLS handshakes use <see cref="HandshakeTlsFor"/>).
     /// </summary>
-    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => OptionsFor(certificate, PolicyInOpenSsl);
+    public SslServerAuthenticationOptions ServerOptionsFor(ServerCertificate certificate) => OptionsFor(certificate, inOpenSsl: false);
 
     /// <summary>Whether this listener's TLS handshakes run with the policy and certificate set by <see cref="OpenSslPolicyHook"/>.</summary>
     public bool PolicyInOpenSsl => Kind != ListenerKind.Quic && PolicyOptions is not null && OpenSslPolicyHook.IsActive;
@@ -107,29 +107,26 @@ internal sealed class ListenerRuntime
     /// <summary>
     /// What a TLS handshake for this ClientHello with <paramref name="certificate"/> runs on. While the policy is set
     /// inside OpenSSL, the options carry <see cref="OpenSslContextCarrier"/>'s context (one OpenSSL context for every
-    /// certificate) and <c>InOpenSsl</c> is the certificate the hook puts on the connection; otherwise the options carry
-    /// the certificate's own context and <c>InOpenSsl</c> is null. HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel
+    /// certificate) and <c>InOpenSsl</c> is the certificate the hook puts on the connection; otherwise (or for a key
+    /// OpenSSL does not hold) the options carry the certificate's own context and <c>InOpenSsl</c> is null. HTTP/2 needs TLS 1.2 or later (RFC 9113 9.2; Kestrel
     /// closes an h2 connection on older TLS), so a handshake the policy settles at TLS 1.0 or 1.1 is offered http/1.1 only.
     /// </summary>
     public (SslServerAuthenticationOptions Options, OpenSslCertificate? InOpenSsl) HandshakeTlsFor(ServerCertificate certificate, ClientHelloInfo hello)
     {
         ArgumentNullException.ThrowIfNull(hello);
-        var inOpenSsl = PolicyInOpenSsl;
+        var native = PolicyInOpenSsl ? OpenSslCertificateFor(certificate) : null;
+        var inOpenSsl = native is not null;
         var options = Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
             ? _belowTls12Options.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateHttp11Options)
             : OptionsFor(certificate, inOpenSsl);
-        return (options, inOpenSsl ? OpenSslCertificateFor(certificate) : null);
+        return (options, native);
     }
 
     /// <summary>Builds what handshakes with <paramref name="certificate"/> will need, so that the first one need not.</summary>
     public void PrepareHandshakes(ServerCertificate certificate)
     {
-        var inOpenSsl = PolicyInOpenSsl;
-        _ = OptionsFor(certificate, inOpenSsl);
-        if (inOpenSsl)
-        {
-            _ = OpenSslCertificateFor(certificate);
-        }
+        var native = PolicyInOpenSsl ? OpenSslCertificateFor(certificate) : null;
+        _ = OptionsFor(certificate, native is not null);
     }
 
     private SslServerAuthenticationOptions OptionsFor(ServerCertificate certificate, bool inOpenSsl) => _serverOptions.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateServerOptions);
@@ -137,7 +134,11 @@ internal sealed class ListenerRuntime
     /// <summary>Inside OpenSSL all certificates share the carrier's options (the null certificate).</summary>
     private static (ServerCertificate?, bool) OptionsKey(ServerCertificate certificate, bool inOpenSsl) => (inOpenSsl ? null : certificate, inOpenSsl);
 
-    private OpenSslCertificate OpenSslCertificateFor(ServerCertificate certificate) => _openSslCertificates.GetOrAdd(certificate, static c => OpenSslCertificate.From(c.Context));
+    /// <summary>
+    /// The certificate as the hook sets it, made once; null for one whose key OpenSSL does not hold, whose handshakes
+    /// then take the certificate's own options (its own OpenSSL context, the policy through .NET).
+    /// </summary>
+    private OpenSslCertificate? OpenSslCertificateFor(ServerCertificate certificate) => _openSslCertificates.GetOrAdd(certificate, static c => OpenSslCertificate.TryFrom(c.Context));
 
     /// <summary>
     /// Without mutual TLS the certificate's own context serves (the carrier's inside OpenSSL); with it, a context that

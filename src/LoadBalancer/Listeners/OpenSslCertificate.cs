@@ -32,13 +32,20 @@ internal sealed partial class OpenSslCertificate
         _chain = chain;
     }
 
-    /// <summary>The leaf, key and intermediates of <paramref name="context"/> (what .NET would put in the connection's SSL_CTX).</summary>
-    /// <exception cref="CryptographicException">The leaf has no RSA or ECDSA private key that OpenSSL holds.</exception>
-    public static OpenSslCertificate From(SslStreamCertificateContext context)
+    /// <summary>
+    /// The leaf, key and intermediates of <paramref name="context"/> (what .NET would put in the connection's
+    /// SSL_CTX); null when the private key is not one OpenSSL holds, so handshakes with it stay with .NET.
+    /// </summary>
+    public static OpenSslCertificate? TryFrom(SslStreamCertificateContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var leaf = context.TargetCertificate;
         var key = PrivateKeyOf(leaf);
+        if (key is null)
+        {
+            return null;
+        }
+
         var chain = context.IntermediateCertificates.Select(c => X509Reference.To(c.Handle)).ToArray();
         return new OpenSslCertificate(X509Reference.To(leaf.Handle), key, chain);
     }
@@ -69,28 +76,21 @@ internal sealed partial class OpenSslCertificate
         return true;
     }
 
-    private static SafeEvpPKeyHandle PrivateKeyOf(X509Certificate2 leaf)
+    private static SafeEvpPKeyHandle? PrivateKeyOf(X509Certificate2 leaf)
     {
         if (!OperatingSystem.IsLinux())
         {
-            throw new PlatformNotSupportedException("certificates are set inside OpenSSL on Linux only");
+            return null;
         }
 
         using var ecdsa = leaf.GetECDsaPrivateKey();
         if (ecdsa is not null)
         {
-            return ecdsa is ECDsaOpenSsl openSsl
-                ? openSsl.DuplicateKeyHandle()
-                : throw new CryptographicException($"the ECDSA private key of {leaf.Subject} is not an OpenSSL key ({ecdsa.GetType().Name})");
+            return (ecdsa as ECDsaOpenSsl)?.DuplicateKeyHandle();
         }
 
         using var rsa = leaf.GetRSAPrivateKey();
-        return rsa switch
-        {
-            RSAOpenSsl openSsl => openSsl.DuplicateKeyHandle(),
-            null => throw new CryptographicException($"the certificate {leaf.Subject} has no RSA or ECDSA private key"),
-            _ => throw new CryptographicException($"the RSA private key of {leaf.Subject} is not an OpenSSL key ({rsa.GetType().Name})"),
-        };
+        return (rsa as RSAOpenSsl)?.DuplicateKeyHandle();
     }
 
     [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
