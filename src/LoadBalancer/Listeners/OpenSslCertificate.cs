@@ -52,28 +52,46 @@ internal sealed partial class OpenSslCertificate
 
     /// <summary>
     /// Makes this the connection's only certificate: what it inherited from its SSL_CTX (every key type) is cleared
-    /// first, so neither OpenSSL's choice by key type nor the context's certificate can stand in for it.
+    /// first, so neither OpenSSL's choice by key type nor the context's certificate can stand in for it. When OpenSSL
+    /// refuses a part (an intermediate below the connection's security level, say), the connection is left with no
+    /// certificate at all, so its handshake fails instead of sending a partial chain; <paramref name="error"/> says why.
     /// </summary>
-    internal bool ApplyTo(IntPtr ssl)
+    internal bool ApplyTo(IntPtr ssl, out string? error)
     {
         SslCertsClear(ssl);
-        if (SslUseCertificate(ssl, _leaf.DangerousGetHandle()) != 1 || SslUsePrivateKey(ssl, _key.DangerousGetHandle()) != 1)
+        var applied = SslUseCertificate(ssl, _leaf.DangerousGetHandle()) == 1 && SslUsePrivateKey(ssl, _key.DangerousGetHandle()) == 1;
+
+        // SSL_add1_chain_cert: OpenSSL takes a reference of its own.
+        for (var i = 0; applied && i < _chain.Length; i++)
         {
-            ErrClearError();
-            return false;
+            applied = SslCtrl(ssl, SslCtrlChainCert, 1, _chain[i].DangerousGetHandle()) == 1;
         }
 
-        foreach (var intermediate in _chain)
+        if (applied)
         {
-            // SSL_add1_chain_cert: OpenSSL takes a reference of its own.
-            if (SslCtrl(ssl, SslCtrlChainCert, 1, intermediate.DangerousGetHandle()) != 1)
-            {
-                ErrClearError();
-                return false;
-            }
+            error = null;
+            return true;
         }
 
-        return true;
+        error = LastError();
+        SslCertsClear(ssl);
+        return false;
+    }
+
+    /// <summary>OpenSSL's first queued error as text (e.g. "error:0A00018E:SSL routines::ca md too weak"), the queue then cleared.</summary>
+    private static unsafe string LastError()
+    {
+        var code = ErrGetError();
+        var text = "OpenSSL gave no reason";
+        if (code != 0)
+        {
+            var buffer = stackalloc byte[256];
+            ErrErrorStringN(code, buffer, 256);
+            text = Marshal.PtrToStringUTF8((IntPtr)buffer) ?? text;
+        }
+
+        ErrClearError();
+        return text;
     }
 
     private static SafeEvpPKeyHandle? PrivateKeyOf(X509Certificate2 leaf)
@@ -95,6 +113,12 @@ internal sealed partial class OpenSslCertificate
 
     [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
     private static partial void ErrClearError();
+
+    [LibraryImport(LibCrypto, EntryPoint = "ERR_get_error")]
+    private static partial ulong ErrGetError();
+
+    [LibraryImport(LibCrypto, EntryPoint = "ERR_error_string_n")]
+    private static unsafe partial void ErrErrorStringN(ulong code, byte* buffer, nuint length);
 
     [LibraryImport(LibSsl, EntryPoint = "SSL_certs_clear")]
     private static partial void SslCertsClear(IntPtr ssl);

@@ -12,9 +12,10 @@ namespace LoadBalancer.Listeners;
 /// .NET keys its cache of OpenSSL contexts by the certificate, keeps only contexts that open connections hold, and
 /// evicts the rest as new ones come in; with a context per certificate, SNI spread over thousands of names built a
 /// context for most handshakes. The hook replaces this certificate on each connection, before the handshake starts,
-/// by the one selection chose (<see cref="OpenSslCertificate"/>), and a handshake where that did not happen is
-/// refused, so the carrier is never sent. It is a throwaway self-signed ECDSA certificate made in memory at start,
-/// with no intermediates (which OpenSSL would otherwise send for a certificate that has none of its own).
+/// by the one selection chose (<see cref="OpenSslCertificate"/>). A handshake where that did not happen is refused
+/// once it has run (and the hook switches itself off), so the carrier can reach at most that one client: a throwaway
+/// self-signed ECDSA certificate made in memory at start, which no client trusts, with no intermediates (which
+/// OpenSSL would otherwise send for a certificate that has none of its own).
 /// </remarks>
 internal static class OpenSslContextCarrier
 {

@@ -53,6 +53,9 @@ internal static unsafe partial class OpenSslPolicyHook
     [ThreadStatic]
     private static IntPtr t_ssl;
 
+    [ThreadStatic]
+    private static string? t_certificateError;
+
     private static readonly Lock InstallLock = new();
     private static volatile bool s_active;
     private static long s_applied;
@@ -89,6 +92,15 @@ internal static unsafe partial class OpenSslPolicyHook
     {
         try
         {
+            // From OpenSSL 3.2 on, an SSL object's ex-data constructor runs before its context and certificate
+            // settings are attached, so nothing could be set there yet: those versions take .NET's path throughout.
+            var version = OpenSslVersionNum();
+            if (version is < 0x30000000 or >= 0x30200000)
+            {
+                s_failure = $"OpenSSL {version >> 28}.{(version >> 20) & 0xff}.{(version >> 4) & 0xff} is not 3.0 or 3.1, where the per-connection settings are made";
+                return;
+            }
+
             var index = CryptoGetExNewIndex(CryptoExIndexSsl, 0, IntPtr.Zero, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, int, nint, IntPtr, int>)&OnNewConnection, IntPtr.Zero, IntPtr.Zero);
             if (index < 0)
             {
@@ -108,24 +120,29 @@ internal static unsafe partial class OpenSslPolicyHook
 
     /// <summary>
     /// Runs <paramref name="start"/> (the handshake's synchronous start) with <paramref name="policy"/> and
-    /// <paramref name="certificate"/> visible to the SSL constructor callback; <c>Applied</c> says whether the
-    /// callback set both on the connection's SSL object.
+    /// <paramref name="certificate"/> visible to the SSL constructor callback. <c>Applied</c>: the callback set both
+    /// on the connection's SSL object. <c>CertificateError</c>: OpenSSL refused this certificate on the connection
+    /// (e.g. an intermediate signed with a digest below the policy's security level); the connection then has no
+    /// certificate, so its handshake fails, and the hook stays on for other certificates.
     /// </summary>
-    public static (Task Task, bool Applied) Run(NativePolicy policy, OpenSslCertificate certificate, Func<Task> start)
+    public static (Task Task, bool Applied, string? CertificateError) Run(NativePolicy policy, OpenSslCertificate certificate, Func<Task> start)
     {
         t_policy = policy;
         t_certificate = certificate;
         t_ssl = IntPtr.Zero;
+        t_certificateError = null;
         try
         {
             var task = start();
-            return (task, t_ssl != IntPtr.Zero);
+            var error = t_certificateError;
+            return (task, t_ssl != IntPtr.Zero && error is null, error);
         }
         finally
         {
             t_policy = null;
             t_certificate = null;
             t_ssl = IntPtr.Zero;
+            t_certificateError = null;
         }
     }
 
@@ -152,10 +169,19 @@ internal static unsafe partial class OpenSslPolicyHook
 
         try
         {
-            if (policy.ApplyTo(parent) && certificate.ApplyTo(parent))
+            if (!policy.ApplyTo(parent))
             {
-                t_ssl = parent;
+                return 1;
+            }
+
+            t_ssl = parent;
+            if (certificate.ApplyTo(parent, out var error))
+            {
                 Interlocked.Increment(ref s_applied);
+            }
+            else
+            {
+                t_certificateError = error;
             }
         }
 #pragma warning disable CA1031 // an exception must not cross into OpenSSL: the connection is then refused as not set
@@ -224,6 +250,9 @@ internal static unsafe partial class OpenSslPolicyHook
 
     [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
     private static partial void ErrClearError();
+
+    [LibraryImport(LibCrypto, EntryPoint = "OpenSSL_version_num")]
+    private static partial ulong OpenSslVersionNum();
 
     [LibraryImport(LibSsl, EntryPoint = "SSL_set_cipher_list")]
     private static partial int SslSetCipherList(IntPtr ssl, byte* list);

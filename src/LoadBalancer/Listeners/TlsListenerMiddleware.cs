@@ -131,7 +131,14 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
             return;
         }
 
-        var (handshake, applied) = OpenSslPolicyHook.Run(listener.PolicyOptions!.Native, inOpenSsl, () => stream.AuthenticateAsServerAsync(options, cancellationToken));
+        var (handshake, applied, certificateError) = OpenSslPolicyHook.Run(listener.PolicyOptions!.Native, inOpenSsl, () => stream.AuthenticateAsServerAsync(options, cancellationToken));
+        if (certificateError is not null)
+        {
+            // The connection has no certificate, so the handshake fails; the reason is OpenSSL's refusal.
+            await handshake.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw new AuthenticationException($"OpenSSL refused certificate {selection.Certificate.Id} on this connection: {certificateError}");
+        }
+
         await handshake;
         if (!applied)
         {

@@ -20,6 +20,7 @@ public sealed class ManyCertificatesTests : IAsyncLifetime
     private readonly TestScenario _scenario = new();
     private RunningLoadBalancer _host = null!;
     private int _port;
+    private int _strictPort;
 
     public async Task InitializeAsync()
     {
@@ -34,9 +35,19 @@ public sealed class ManyCertificatesTests : IAsyncLifetime
             additional.Add($"cert-{i}");
         }
 
+        // An intermediate signed with MD5 (by an RSA root): below the security level of a policy without TLS 1.0/1.1.
+        var weakRoot = _scenario.Pki.CreateRoot("Weak Root CA", LeafKey.Rsa(2048));
+        var weakIntermediate = _scenario.Pki.CreateIntermediate(weakRoot, "Weak Intermediate CA", md5: true);
+        var weakLeaf = _scenario.Pki.IssueLeaf(weakIntermediate, ["weak.many.test"], subject: "CN=cert-weak-chain");
+        var weakFiles = _scenario.Pki.Write(weakLeaf, "cert-weak-chain", includeChain: true);
+        _scenario.Certificates.Add(new CertificateConfig { CertificateId = "cert-weak-chain", CertificateFile = _scenario.Relative(weakFiles.CertificateFile), PrivateKeyFile = _scenario.Relative(weakFiles.PrivateKeyFile) });
+
         _port = PortAllocator.Next();
-        var config = _scenario.Config([Group("sgp-web", (backend, 100))], Https("lsn-many", _port, "cert-default", additional, "sgp-web"));
-        _scenario.Write(config with { Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = additional.Count } });
+        _strictPort = PortAllocator.Next();
+        var strict = Https("lsn-strict", _strictPort, "cert-0", ["cert-weak-chain"], "sgp-web") with { SecurityPolicyId = "tls_cipher_policy_1_2_strict_with_1_3" };
+        additional.Add("cert-weak-chain");
+        var config = _scenario.Config([Group("sgp-web", (backend, 100))], Https("lsn-many", _port, "cert-default", additional, "sgp-web"), strict);
+        _scenario.Write(config with { Quotas = new QuotasConfig { AdditionalCertificatesPerLoadBalancer = additional.Count + 1 } });
         _host = await RunningLoadBalancer.StartAsync(_scenario.ConfigPath);
     }
 
@@ -66,6 +77,28 @@ public sealed class ManyCertificatesTests : IAsyncLifetime
         Assert.True(made < Count / 2, $"{made} OpenSSL contexts were made for {2 * Count} handshakes over {Count} certificates");
     }
 
+    [Fact]
+    public async Task ACertificateOpenSslRefusesOnAConnectionFailsThatHandshakeOnlyAndSendsNoPartialChain()
+    {
+        // tls_cipher_policy_1_2_strict_with_1_3 keeps OpenSSL's security level: the MD5-signed intermediate is refused.
+        var refused = await Record.ExceptionAsync(() => HandshakeAsync("weak.many.test", _strictPort));
+
+        Assert.NotNull(refused);
+        var line = await _host.Logs.WaitForAsync(e => e.MessageTemplate.Text.Contains("failed", StringComparison.Ordinal)
+            && CapturedLogs.Property(e, "Sni") == "weak.many.test");
+        Assert.Contains("cert-weak-chain", line.RenderMessage(), StringComparison.Ordinal);
+        Assert.Contains("ca md too weak", line.RenderMessage(), StringComparison.Ordinal);
+        Assert.True(OpenSslPolicyHook.IsActive, $"the hook switched itself off: {OpenSslPolicyHook.Failure}");
+
+        // The same listener's other certificate, and the weak chain where the policy allows it (TLS 1.0/1.1: level 0).
+        var (leaf, sent) = await HandshakeAsync("host0.many.test", _strictPort);
+        Assert.Equal("CN=cert-0", leaf);
+        Assert.Equal(["CN=Test Intermediate CA"], sent);
+        (leaf, sent) = await HandshakeAsync("weak.many.test");
+        Assert.Equal("CN=cert-weak-chain", leaf);
+        Assert.Equal(["CN=Weak Intermediate CA"], sent);
+    }
+
     [Theory]
     [InlineData("bare.many.test", "CN=cert-bare", new string[0])]
     [InlineData("rsa.many.test", "CN=cert-rsa", new[] { "CN=Test Intermediate CA" })]
@@ -93,10 +126,10 @@ public sealed class ManyCertificatesTests : IAsyncLifetime
     }
 
     /// <summary>The leaf's subject and the subjects of the other certificates the server sent, in order.</summary>
-    private async Task<(string Leaf, string[] Sent)> HandshakeAsync(string serverName)
+    private async Task<(string Leaf, string[] Sent)> HandshakeAsync(string serverName, int? port = null)
     {
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, _port);
+        await tcp.ConnectAsync(IPAddress.Loopback, port ?? _port);
         string[] sent = [];
         await using var ssl = new SslStream(tcp.GetStream());
         await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions

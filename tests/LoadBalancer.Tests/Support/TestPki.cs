@@ -36,7 +36,7 @@ public sealed class TestPki(string directory)
 
     public TestCertificate CreateIntermediate(
         TestCertificate issuer, string commonName, LeafKey? key = null, int? pathLength = null,
-        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, bool md5 = false)
     {
         ArgumentNullException.ThrowIfNull(issuer);
         var request = new TestCertificateRequest($"CN={commonName}", (key ?? LeafKey.EcP256).Create())
@@ -45,7 +45,7 @@ public sealed class TestPki(string directory)
             NotAfter = notAfter ?? DateTimeOffset.UtcNow.AddYears(5),
         };
         request.AddCaExtensions(pathLength);
-        return request.Sign(issuer, md5: false);
+        return request.Sign(issuer, md5);
     }
 
     /// <summary>
