@@ -59,6 +59,11 @@ internal static class LoadBalancerHost
         });
 
         var app = builder.Build();
+        if (OperatingSystem.IsLinux() && !OpenSslPolicyHook.IsActive)
+        {
+            ConnectionLog.PoliciesThroughDotNet(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenSslPolicyHook)), OpenSslPolicyHook.Failure ?? "the per-connection settings are not installed");
+        }
+
         var forwarding = app.Services.GetRequiredService<ForwardingMiddleware>();
         app.Run(forwarding.InvokeAsync);
         return app;

@@ -5,6 +5,10 @@ namespace LoadBalancer.Listeners;
 /// <summary>One line per handshake: what was chosen and why, or why it failed. Never key material.</summary>
 internal static partial class ConnectionLog
 {
+    [LoggerMessage(EventId = LogEvents.TlsPoliciesThroughDotNet, Level = LogLevel.Warning,
+        Message = "TLS handshakes get their security policy and certificate through .NET, which builds an OpenSSL context for each handshake (slower): {Reason}")]
+    public static partial void PoliciesThroughDotNet(ILogger logger, string reason);
+
     [LoggerMessage(EventId = LogEvents.TlsHandshakeCompleted, Level = LogLevel.Information,
         Message = "TLS handshake on {ListenerId} from {ClientAddress}: sni={Sni} certificate={CertificateId} ({Criterion}) {TlsVersion} {Cipher} alpn={Alpn} client-certificate={ClientCertificate} in {HandshakeMs:F1} ms")]
     public static partial void HandshakeCompleted(ILogger logger, string listenerId, string clientAddress, string sni, string certificateId, string criterion, string tlsVersion, string cipher, string alpn, string clientCertificate, double handshakeMs);

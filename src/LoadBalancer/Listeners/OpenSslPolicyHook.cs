@@ -146,11 +146,19 @@ internal static unsafe partial class OpenSslPolicyHook
         }
     }
 
-    /// <summary>Switches the hook off for the rest of the process; later handshakes build their own contexts.</summary>
-    public static void Disable(string reason)
+    /// <summary>
+    /// Switches the hook off for the rest of the process; later handshakes build their own contexts. True for the call
+    /// that switched it off.
+    /// </summary>
+    public static bool Disable(string reason)
     {
-        s_failure ??= reason;
-        s_active = false;
+        lock (InstallLock)
+        {
+            var wasActive = s_active;
+            s_failure ??= reason;
+            s_active = false;
+            return wasActive;
+        }
     }
 
     /// <summary>

@@ -122,7 +122,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
     /// handshake the hook missed is refused and the hook switched off, so no handshake runs without its policy or
     /// with another certificate.
     /// </summary>
-    private static async Task AuthenticateAsync(SslStream stream, ListenerRuntime listener, CertificateSelection selection, ClientHelloInfo hello, CancellationToken cancellationToken)
+    private async Task AuthenticateAsync(SslStream stream, ListenerRuntime listener, CertificateSelection selection, ClientHelloInfo hello, CancellationToken cancellationToken)
     {
         var (options, inOpenSsl) = listener.HandshakeTlsFor(selection.Certificate, hello);
         if (inOpenSsl is null)
@@ -142,7 +142,11 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         await handshake;
         if (!applied)
         {
-            OpenSslPolicyHook.Disable("a handshake reached OpenSSL without its security policy or certificate");
+            if (OpenSslPolicyHook.Disable("a handshake reached OpenSSL without its security policy or certificate"))
+            {
+                ConnectionLog.PoliciesThroughDotNet(logger, OpenSslPolicyHook.Failure!);
+            }
+
             throw new AuthenticationException("the security policy and certificate could not be set inside OpenSSL on this handshake; later handshakes leave them to .NET (slower)");
         }
     }

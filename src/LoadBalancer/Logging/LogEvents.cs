@@ -25,6 +25,7 @@ internal static class LogEvents
     public const int QuicHandshakeCompleted = 1103;
     public const int QuicHandshakeFailed = 1104;
     public const int QuicUnavailable = 1105;
+    public const int TlsPoliciesThroughDotNet = 1106;
 
     public const int ForwardFailed = 1200;
     public const int NoServerAvailable = 1201;
