@@ -1,8 +1,8 @@
 using System.Net.Security;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Win32.SafeHandles;
+using static LoadBalancer.Listeners.OpenSslNative;
 
 namespace LoadBalancer.Listeners;
 
@@ -15,12 +15,8 @@ namespace LoadBalancer.Listeners;
 /// OpenSSL takes its own references when they are set on a connection, so an open connection keeps its certificate
 /// after a reload has dropped this object (and its finalizer has released ours).
 /// </remarks>
-internal sealed partial class OpenSslCertificate
+internal sealed class OpenSslCertificate
 {
-    private const string LibSsl = "libssl.so.3";
-    private const string LibCrypto = "libcrypto.so.3";
-    private const int SslCtrlChainCert = 89;
-
     private readonly X509Reference _leaf;
     private readonly SafeEvpPKeyHandle _key;
     private readonly X509Reference[] _chain;
@@ -73,25 +69,9 @@ internal sealed partial class OpenSslCertificate
             return true;
         }
 
-        error = LastError();
+        error = TakeError();
         SslCertsClear(ssl);
         return false;
-    }
-
-    /// <summary>OpenSSL's first queued error as text (e.g. "error:0A00018E:SSL routines::ca md too weak"), the queue then cleared.</summary>
-    private static unsafe string LastError()
-    {
-        var code = ErrGetError();
-        var text = "OpenSSL gave no reason";
-        if (code != 0)
-        {
-            var buffer = stackalloc byte[256];
-            ErrErrorStringN(code, buffer, 256);
-            text = Marshal.PtrToStringUTF8((IntPtr)buffer) ?? text;
-        }
-
-        ErrClearError();
-        return text;
     }
 
     private static SafeEvpPKeyHandle? PrivateKeyOf(X509Certificate2 leaf)
@@ -111,29 +91,8 @@ internal sealed partial class OpenSslCertificate
         return (rsa as RSAOpenSsl)?.DuplicateKeyHandle();
     }
 
-    [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
-    private static partial void ErrClearError();
-
-    [LibraryImport(LibCrypto, EntryPoint = "ERR_get_error")]
-    private static partial ulong ErrGetError();
-
-    [LibraryImport(LibCrypto, EntryPoint = "ERR_error_string_n")]
-    private static unsafe partial void ErrErrorStringN(ulong code, byte* buffer, nuint length);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_certs_clear")]
-    private static partial void SslCertsClear(IntPtr ssl);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_use_certificate")]
-    private static partial int SslUseCertificate(IntPtr ssl, IntPtr x509);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_use_PrivateKey")]
-    private static partial int SslUsePrivateKey(IntPtr ssl, IntPtr key);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_ctrl")]
-    private static partial nint SslCtrl(IntPtr ssl, int command, nint larg, IntPtr parg);
-
     /// <summary>An X509 pointer with a reference of ours (X509_up_ref), released by X509_free.</summary>
-    private sealed partial class X509Reference : SafeHandleZeroOrMinusOneIsInvalid
+    private sealed class X509Reference : SafeHandleZeroOrMinusOneIsInvalid
     {
         public X509Reference()
             : base(ownsHandle: true)
@@ -157,11 +116,5 @@ internal sealed partial class OpenSslCertificate
             X509Free(handle);
             return true;
         }
-
-        [LibraryImport(LibCrypto, EntryPoint = "X509_up_ref")]
-        private static partial int X509UpRef(IntPtr x509);
-
-        [LibraryImport(LibCrypto, EntryPoint = "X509_free")]
-        private static partial void X509Free(IntPtr x509);
     }
 }

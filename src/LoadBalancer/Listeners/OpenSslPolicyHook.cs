@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static LoadBalancer.Listeners.OpenSslNative;
 
 namespace LoadBalancer.Listeners;
 
@@ -33,16 +34,8 @@ namespace LoadBalancer.Listeners;
 /// never silently lost.
 /// </para>
 /// </remarks>
-internal static unsafe partial class OpenSslPolicyHook
+internal static unsafe class OpenSslPolicyHook
 {
-    private const string LibSsl = "libssl.so.3";
-    private const string LibCrypto = "libcrypto.so.3";
-    private const int CryptoExIndexSsl = 0;
-    private const int CryptoExIndexSslCtx = 1;
-    private const int SslCtrlMode = 33;
-    private const int SslCtrlSetSessionCacheMode = 44;
-    private const int SslModeReleaseBuffers = 0x10;
-    private const ulong SslOpNoTicket = 1UL << 14;
 
     [ThreadStatic]
     private static NativePolicy? t_policy;
@@ -114,7 +107,7 @@ internal static unsafe partial class OpenSslPolicyHook
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            s_failure = $"{LibSsl} not usable: {e.Message}";
+            s_failure = $"{OpenSslNative.LibSsl} not usable: {e.Message}";
         }
     }
 
@@ -252,37 +245,4 @@ internal static unsafe partial class OpenSslPolicyHook
 
         private static byte[] NulTerminated(string value) => [.. System.Text.Encoding.ASCII.GetBytes(value), 0];
     }
-
-    [LibraryImport(LibCrypto, EntryPoint = "CRYPTO_get_ex_new_index")]
-    private static partial int CryptoGetExNewIndex(int classIndex, nint argl, IntPtr argp, IntPtr newFunction, IntPtr dupFunction, IntPtr freeFunction);
-
-    [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
-    private static partial void ErrClearError();
-
-    [LibraryImport(LibCrypto, EntryPoint = "OpenSSL_version_num")]
-    private static partial ulong OpenSslVersionNum();
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_set_cipher_list")]
-    private static partial int SslSetCipherList(IntPtr ssl, byte* list);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_set_ciphersuites")]
-    private static partial int SslSetCipherSuites(IntPtr ssl, byte* suites);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_set_security_level")]
-    private static partial void SslSetSecurityLevel(IntPtr ssl, int level);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_set_options")]
-    private static partial ulong SslSetOptions(IntPtr ssl, ulong options);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_set_num_tickets")]
-    private static partial int SslSetNumTickets(IntPtr ssl, nuint count);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_get_SSL_CTX")]
-    private static partial IntPtr SslGetSslCtx(IntPtr ssl);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_ctrl")]
-    private static partial nint SslCtrl(IntPtr ssl, int command, nint larg, IntPtr parg);
-
-    [LibraryImport(LibSsl, EntryPoint = "SSL_CTX_ctrl")]
-    private static partial nint SslCtxCtrl(IntPtr context, int command, nint larg, IntPtr parg);
 }
