@@ -135,7 +135,7 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
         if (certificateError is not null)
         {
             // The connection has no certificate, so the handshake fails; the reason is OpenSSL's refusal.
-            await handshake.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await handshake.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw new AuthenticationException($"OpenSSL refused certificate {selection.Certificate.Id} on this connection: {certificateError}");
         }
 
