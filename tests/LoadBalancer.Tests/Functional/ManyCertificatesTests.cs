@@ -38,9 +38,7 @@ public sealed class ManyCertificatesTests : IAsyncLifetime
         // An intermediate signed with MD5 (by an RSA root): below the security level of a policy without TLS 1.0/1.1.
         var weakRoot = _scenario.Pki.CreateRoot("Weak Root CA", LeafKey.Rsa(2048));
         var weakIntermediate = _scenario.Pki.CreateIntermediate(weakRoot, "Weak Intermediate CA", md5: true);
-        var weakLeaf = _scenario.Pki.IssueLeaf(weakIntermediate, ["weak.many.test"], subject: "CN=cert-weak-chain");
-        var weakFiles = _scenario.Pki.Write(weakLeaf, "cert-weak-chain", includeChain: true);
-        _scenario.Certificates.Add(new CertificateConfig { CertificateId = "cert-weak-chain", CertificateFile = _scenario.Relative(weakFiles.CertificateFile), PrivateKeyFile = _scenario.Relative(weakFiles.PrivateKeyFile) });
+        _scenario.AddCertificate("cert-weak-chain", ["weak.many.test"], issuer: weakIntermediate);
 
         _port = PortAllocator.Next();
         _strictPort = PortAllocator.Next();

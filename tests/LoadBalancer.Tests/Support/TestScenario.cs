@@ -41,13 +41,14 @@ internal sealed class TestScenario : IDisposable
     public string ConfigPath => Directory.Combine("config", "loadbalancer.json");
 
     /// <summary>
-    /// Issues a leaf (subject CN = the id, names as SANs) and adds it to the store under that id; its file carries the
-    /// intermediate after the leaf unless <paramref name="includeChain"/> is false.
+    /// Issues a leaf (subject CN = the id, names as SANs; by <paramref name="issuer"/>, the scenario's intermediate by
+    /// default) and adds it to the store under that id; its file carries the issuer after the leaf unless
+    /// <paramref name="includeChain"/> is false.
     /// </summary>
     public TestCertificate AddCertificate(string id, IReadOnlyList<string> names, LeafKey? key = null, bool md5 = false,
-        DateTimeOffset? notAfter = null, KeyFormat keyFormat = KeyFormat.Pkcs8, bool includeChain = true)
+        DateTimeOffset? notAfter = null, KeyFormat keyFormat = KeyFormat.Pkcs8, bool includeChain = true, TestCertificate? issuer = null)
     {
-        var leaf = Pki.IssueLeaf(Intermediate, names, key ?? LeafKey.EcP256, notAfter: notAfter, md5: md5, subject: $"CN={id}");
+        var leaf = Pki.IssueLeaf(issuer ?? Intermediate, names, key ?? LeafKey.EcP256, notAfter: notAfter, md5: md5, subject: $"CN={id}");
         var files = Pki.Write(leaf, id, includeChain, keyFormat);
         Certificates.RemoveAll(c => c.CertificateId == id);
         Certificates.Add(new CertificateConfig { CertificateId = id, CertificateFile = Relative(files.CertificateFile), PrivateKeyFile = Relative(files.PrivateKeyFile) });
