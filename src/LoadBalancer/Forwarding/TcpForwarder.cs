@@ -136,17 +136,37 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
     /// Copies one direction until its end, then half-closes the other side (<paramref name="halfClose"/>); false when
     /// it failed or there was no half-close to pass on.
     /// </summary>
+    /// <remarks>
+    /// A direction that has drained its source waits for more with a zero-byte read and holds no buffer meanwhile, so
+    /// an idle connection keeps none (two 16 KiB buffers each before); one that keeps filling its buffer keeps it.
+    /// </remarks>
     private static async Task<bool> PumpAsync(Stream from, Stream to, ByteCount count, ConnectionActivity activity, Func<ValueTask>? halfClose, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[]? buffer = null;
         try
         {
-            int read;
-            while ((read = await from.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            while (true)
             {
+                if (buffer is null)
+                {
+                    _ = await from.ReadAsync(Memory<byte>.Empty, cancellationToken);
+                    buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                }
+
+                var read = await from.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 count.Total += read;
                 activity.Touch();
+                if (read < BufferSize)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = null;
+                }
             }
 
             if (halfClose is null)
@@ -163,7 +183,10 @@ internal sealed class TcpForwarder(ILogger<TcpForwarder> logger)
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
