@@ -58,10 +58,13 @@ internal static class ClientMode
         return new { PerSecond = rate.PerSecond, rate.Connections, rate.Failures, Seconds = rate.Elapsed.TotalSeconds };
     }
 
-    /// <summary>Opens the connections, says so, then holds them until standard input closes.</summary>
+    /// <summary>
+    /// Opens the connections (HTTPS with one request each, or with <c>--echo N</c> TCPSSL with N bytes echoed on each),
+    /// says so, then holds them until standard input closes.
+    /// </summary>
     private static async Task<object> IdleAsync(IPEndPoint endpoint, string name, Dictionary<string, string> options)
     {
-        await using var idle = new IdleConnections(endpoint, name);
+        await using var idle = new IdleConnections(endpoint, name, Number(options, "echo", 0));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var failed = await idle.OpenAsync(Number(options, "connections", 10_000), Number(options, "parallel", 16));
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;

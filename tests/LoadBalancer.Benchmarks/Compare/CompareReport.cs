@@ -39,6 +39,7 @@ internal static class CompareReport
         new("tcpssl-rate", "PerSecond", "TCPSSL connections/s (handshake + 1 KiB echoed)", true),
         new("idle", "kibPerConnection", "idle TLS keep-alive connections: KiB each", false, "F1"),
         new("idle", "baselineMiB", "  resident memory before them, MiB", false, "F1"),
+        new("tcpssl-idle", "kibPerConnection", "idle TCPSSL connections (1 KiB echoed on each): KiB each", false, "F1"),
     ];
 
     public static string Table(IReadOnlyList<ScenarioResult> scenarios, IReadOnlyList<string> proxies, Dictionary<string, double> crypto)

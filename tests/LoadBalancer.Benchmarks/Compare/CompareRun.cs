@@ -32,7 +32,12 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
 
         if (settings.Includes("idle"))
         {
-            scenarios.Add(await IdleMemoryAsync(one));
+            scenarios.Add(await IdleMemoryAsync(one, tcpSsl: false));
+        }
+
+        if (settings.Includes("tcpssl-idle"))
+        {
+            scenarios.Add(await IdleMemoryAsync(one, tcpSsl: true));
         }
 
         if (settings.Includes("sni"))
@@ -103,22 +108,25 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
 
     /// <summary>
     /// Per proxy and run, a fresh process: resident memory (whole process tree) after start and a few requests, then
-    /// with N idle keep-alive TLS connections open (one request each), from the client mode in its own process.
+    /// with N idle connections open, from the client mode in its own process: HTTPS keep-alive connections (one request
+    /// each) or, with <paramref name="tcpSsl"/>, TCPSSL connections to the echo backend (1 KiB echoed on each).
     /// </summary>
-    private async Task<ScenarioResult> IdleMemoryAsync(IReadOnlyList<Leaf> leaves)
+    private async Task<ScenarioResult> IdleMemoryAsync(IReadOnlyList<Leaf> leaves, bool tcpSsl)
     {
-        var result = new ScenarioResult("idle", $"{settings.IdleConnections} idle TLS keep-alive connections (HTTP/1.1, one request each)");
+        var result = tcpSsl
+            ? new ScenarioResult("tcpssl-idle", $"{settings.IdleConnections} idle TCPSSL connections (1 KiB echoed on each)")
+            : new ScenarioResult("idle", $"{settings.IdleConnections} idle TLS keep-alive connections (HTTP/1.1, one request each)");
         for (var round = 0; round < settings.Runs; round++)
         {
             for (var i = 0; i < settings.Proxies.Count; i++)
             {
                 var name = settings.Proxies[(round + i) % settings.Proxies.Count];
-                var proxy = await StartAsync(name, $"idle{round}", leaves, tcpSsl: false);
+                var proxy = await StartAsync(name, $"{result.Id}{round}", leaves, tcpSsl);
                 try
                 {
-                    var record = new RunRecord(await IdleOnceAsync(proxy), 0, MachineFacts.LoadAverage());
+                    var record = new RunRecord(await IdleOnceAsync(proxy, tcpSsl), 0, MachineFacts.LoadAverage());
                     result.Add(name, record);
-                    Console.WriteLine(Rounds.Describe("idle", round + 1, settings.Runs, name, record));
+                    Console.WriteLine(Rounds.Describe(result.Id, round + 1, settings.Runs, name, record));
                 }
                 finally
                 {
@@ -136,7 +144,7 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
     /// </summary>
     private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(10);
 
-    private async Task<Dictionary<string, double>> IdleOnceAsync(RunningProxy proxy)
+    private async Task<Dictionary<string, double>> IdleOnceAsync(RunningProxy proxy, bool tcpSsl)
     {
         await _tools.HandshakesAsync(proxy.Setup.HttpsPort, 4, 200);
         await Task.Delay(IdleSettle);
@@ -144,7 +152,8 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         var opened = new TaskCompletionSource<Dictionary<string, double>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var (file, prefix) = LoadTools.Self();
         await using var client = ChildProcess.Start("idle client", file,
-            [.. prefix, "client", "idle", "--port", Port(proxy.Setup.HttpsPort), "--connections", settings.IdleConnections.ToString(CultureInfo.InvariantCulture)],
+            [.. prefix, "client", "idle", "--port", Port(tcpSsl ? proxy.Setup.TcpSslPort : proxy.Setup.HttpsPort), "--echo", tcpSsl ? "1024" : "0",
+             "--connections", settings.IdleConnections.ToString(CultureInfo.InvariantCulture)],
             _log, LoadTools.ClientEnvironment);
         client.Output += line =>
         {

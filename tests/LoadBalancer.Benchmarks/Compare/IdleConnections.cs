@@ -8,10 +8,11 @@ using System.Text;
 namespace LoadBalancer.Benchmarks.Compare;
 
 /// <summary>
-/// Opens many HTTPS connections (TLS 1.3, TLS_AES_128_GCM_SHA256, http/1.1) and sends one request on each, then
-/// holds them open and idle: what a proxy keeps per idle keep-alive connection.
+/// Opens many TLS connections (TLS 1.3, TLS_AES_128_GCM_SHA256) and uses each once, then holds them open and idle:
+/// what a proxy keeps per idle connection. HTTPS (http/1.1): one request and its response each. With
+/// <paramref name="echoBytes"/> above 0, TCPSSL to an echo backend: that many bytes sent and read back each.
 /// </summary>
-internal sealed class IdleConnections(IPEndPoint endpoint, string name) : IAsyncDisposable
+internal sealed class IdleConnections(IPEndPoint endpoint, string name, int echoBytes = 0) : IAsyncDisposable
 {
     private readonly List<(Socket Socket, SslStream Tls)> _open = [];
 
@@ -64,8 +65,16 @@ internal sealed class IdleConnections(IPEndPoint endpoint, string name) : IAsync
             await socket.ConnectAsync(endpoint, timeout.Token);
             var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
             await tls.AuthenticateAsClientAsync(Options(), timeout.Token);
-            await tls.WriteAsync(request, timeout.Token);
-            await ReadResponseAsync(tls, timeout.Token);
+            if (echoBytes > 0)
+            {
+                await EchoAsync(tls, timeout.Token);
+            }
+            else
+            {
+                await tls.WriteAsync(request, timeout.Token);
+                await ReadResponseAsync(tls, timeout.Token);
+            }
+
             return (socket, tls);
         }
         catch
@@ -73,6 +82,13 @@ internal sealed class IdleConnections(IPEndPoint endpoint, string name) : IAsync
             socket.Dispose();
             throw;
         }
+    }
+
+    private async Task EchoAsync(SslStream tls, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[echoBytes];
+        await tls.WriteAsync(buffer, cancellationToken);
+        await tls.ReadExactlyAsync(buffer, cancellationToken);
     }
 
     /// <summary>Reads one response with a Content-Length body.</summary>
@@ -128,7 +144,7 @@ internal sealed class IdleConnections(IPEndPoint endpoint, string name) : IAsync
         EnabledSslProtocols = SslProtocols.Tls13,
         CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_128_GCM_SHA256]),
         AllowTlsResume = false,
-        ApplicationProtocols = [SslApplicationProtocol.Http11],
+        ApplicationProtocols = echoBytes > 0 ? null : [SslApplicationProtocol.Http11],
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         // The benchmark CA is not trusted by the machine: accept the certificate issued for the name asked for.
         RemoteCertificateValidationCallback = (_, certificate, _, _) =>
