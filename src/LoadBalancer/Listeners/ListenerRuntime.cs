@@ -114,7 +114,7 @@ internal sealed class ListenerRuntime
     public (SslServerAuthenticationOptions Options, OpenSslCertificate? InOpenSsl) HandshakeTlsFor(ServerCertificate certificate, ClientHelloInfo hello)
     {
         ArgumentNullException.ThrowIfNull(hello);
-        var native = PolicyInOpenSsl ? OpenSslCertificateFor(certificate) : null;
+        var native = InOpenSslFor(certificate);
         var inOpenSsl = native is not null;
         var options = Http2Enabled && Policy?.AgreedVersion(hello) is TlsVersions.Tls10 or TlsVersions.Tls11
             ? _belowTls12Options.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateHttp11Options)
@@ -123,11 +123,7 @@ internal sealed class ListenerRuntime
     }
 
     /// <summary>Builds what handshakes with <paramref name="certificate"/> will need, so that the first one need not.</summary>
-    public void PrepareHandshakes(ServerCertificate certificate)
-    {
-        var native = PolicyInOpenSsl ? OpenSslCertificateFor(certificate) : null;
-        _ = OptionsFor(certificate, native is not null);
-    }
+    public void PrepareHandshakes(ServerCertificate certificate) => _ = OptionsFor(certificate, InOpenSslFor(certificate) is not null);
 
     private SslServerAuthenticationOptions OptionsFor(ServerCertificate certificate, bool inOpenSsl) => _serverOptions.GetOrAdd(OptionsKey(certificate, inOpenSsl), CreateServerOptions);
 
@@ -135,10 +131,12 @@ internal sealed class ListenerRuntime
     private static (ServerCertificate?, bool) OptionsKey(ServerCertificate certificate, bool inOpenSsl) => (inOpenSsl ? null : certificate, inOpenSsl);
 
     /// <summary>
-    /// The certificate as the hook sets it, made once; null for one whose key OpenSSL does not hold, whose handshakes
-    /// then take the certificate's own options (its own OpenSSL context, the policy through .NET).
+    /// The certificate as the hook sets it, made once; null while the policy is not set inside OpenSSL, or for a
+    /// certificate whose key OpenSSL does not hold (its handshakes then take its own options: its own OpenSSL context,
+    /// the policy through .NET).
     /// </summary>
-    private OpenSslCertificate? OpenSslCertificateFor(ServerCertificate certificate) => _openSslCertificates.GetOrAdd(certificate, static c => OpenSslCertificate.TryFrom(c.Context));
+    private OpenSslCertificate? InOpenSslFor(ServerCertificate certificate) =>
+        PolicyInOpenSsl ? _openSslCertificates.GetOrAdd(certificate, static c => OpenSslCertificate.TryFrom(c.Context)) : null;
 
     /// <summary>
     /// Without mutual TLS the certificate's own context serves (the carrier's inside OpenSSL); with it, a context that

@@ -32,7 +32,7 @@ internal static class OpenSslContextCarrier
     private static X509Certificate2 Create()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=LoadBalancer OpenSSL context carrier (never sent)", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=LoadBalancer carrier (replaced on each connection)", key, HashAlgorithmName.SHA256);
         var now = DateTimeOffset.UtcNow;
         return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
     }

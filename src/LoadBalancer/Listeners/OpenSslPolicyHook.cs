@@ -36,7 +36,6 @@ namespace LoadBalancer.Listeners;
 /// </remarks>
 internal static unsafe class OpenSslPolicyHook
 {
-
     [ThreadStatic]
     private static NativePolicy? t_policy;
 
