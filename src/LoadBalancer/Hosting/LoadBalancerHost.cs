@@ -4,6 +4,7 @@ using LoadBalancer.Listeners;
 using LoadBalancer.Listeners.Quic;
 using LoadBalancer.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Serilog;
@@ -44,6 +45,10 @@ internal static class LoadBalancerHost
         services.AddSingleton<DemoBackendHost>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoBackendHost>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        // Registered after Kestrel's own factory, so the transport takes these (16 KiB blocks: a TLS record per receive).
+        services.AddSingleton<TransportMemoryPool>();
+        services.AddSingleton<IMemoryPoolFactory<byte>, TransportMemoryPoolFactory>();
 
         // HTTP/3 for QUIC listeners: the msquic transport (registered where libmsquic is present), and the service that
         // hands an HTTP/3 endpoint's TLS callback to it (the slim builder leaves both out).

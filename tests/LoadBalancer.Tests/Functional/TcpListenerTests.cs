@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using LoadBalancer.Configuration.Model;
+using LoadBalancer.Hosting;
 using LoadBalancer.Tests.Support;
 
 namespace LoadBalancer.Tests.Functional;
@@ -146,6 +147,26 @@ public sealed class TcpListenerTests : IAsyncLifetime
         Assert.Equal("CN=cert-wild", tls.RemoteCertificate!.Subject);
         Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
         await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "db.example.com" && CapturedLogs.Property(e, "ListenerId") == "lsn-tcpssl");
+    }
+
+    [Fact]
+    public async Task TcpSslReceivesIntoTheTransportPoolsSixteenKiBBlocks()
+    {
+        var pool = _host.Service<TransportMemoryPool>();
+        var payload = RandomBytes(1024 * 1024);
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+
+        var reading = ReadExactlyAsync(tls, payload.Length);
+        await tls.WriteAsync(payload);
+        var echoed = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
+        // Kestrel's transport takes the pool's blocks (its own pool has 4 KiB ones), and gives them back.
+        Assert.True(pool.Allocated > 0 && pool.Retained > 0, $"allocated {pool.Allocated}, retained {pool.Retained}");
+        Assert.Same(pool, _host.Service<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>().Create());
     }
 
     [Fact]
