@@ -134,17 +134,9 @@ public sealed class TcpListenerTests : IAsyncLifetime
     [Fact]
     public async Task TcpSslEndsTlsWithTheCertificateForTheSniAndPipesTheClearBytes()
     {
-        var payload = RandomBytes(4 * 1024 * 1024);
-        using var tcp = new TcpClient(AddressFamily.InterNetwork);
-        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
-        await using var tls = new SslStream(tcp.GetStream());
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+        var (payload, echoed, subject) = await EchoOverTcpSslAsync(4 * 1024 * 1024);
 
-        var reading = ReadExactlyAsync(tls, payload.Length);
-        await tls.WriteAsync(payload);
-        var echoed = await reading.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal("CN=cert-wild", tls.RemoteCertificate!.Subject);
+        Assert.Equal("CN=cert-wild", subject);
         Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
         await _host.Logs.WaitForAsync(e => CapturedLogs.Property(e, "Sni") == "db.example.com" && CapturedLogs.Property(e, "ListenerId") == "lsn-tcpssl");
     }
@@ -153,15 +145,8 @@ public sealed class TcpListenerTests : IAsyncLifetime
     public async Task TcpSslReceivesIntoTheTransportPoolsSixteenKiBBlocks()
     {
         var pool = _host.Service<TransportMemoryPool>();
-        var payload = RandomBytes(1024 * 1024);
-        using var tcp = new TcpClient(AddressFamily.InterNetwork);
-        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
-        await using var tls = new SslStream(tcp.GetStream());
-        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
 
-        var reading = ReadExactlyAsync(tls, payload.Length);
-        await tls.WriteAsync(payload);
-        var echoed = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+        var (payload, echoed, _) = await EchoOverTcpSslAsync(1024 * 1024);
 
         Assert.True(payload.AsSpan().SequenceEqual(echoed), "the echoed bytes differ");
         // Kestrel's transport takes the pool's blocks (its own pool has 4 KiB ones), and gives them back.
@@ -373,6 +358,20 @@ public sealed class TcpListenerTests : IAsyncLifetime
         await open.ReadExactlyAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal("still"u8.ToArray(), buffer);
         Assert.Equal(before, open.RemoteCertificate!.GetCertHashString());
+    }
+
+    /// <summary>Random bytes through the TCPSSL listener (SNI db.example.com) and back: sent, echoed, the server's subject.</summary>
+    private async Task<(byte[] Sent, byte[] Echoed, string Subject)> EchoOverTcpSslAsync(int length)
+    {
+        var payload = RandomBytes(length);
+        using var tcp = new TcpClient(AddressFamily.InterNetwork);
+        await tcp.ConnectAsync(IPAddress.Loopback, _tcpSsl);
+        await using var tls = new SslStream(tcp.GetStream());
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "db.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true });
+
+        var reading = ReadExactlyAsync(tls, payload.Length);
+        await tls.WriteAsync(payload);
+        return (payload, await reading.WaitAsync(TimeSpan.FromSeconds(30)), tls.RemoteCertificate!.Subject);
     }
 
     private static async Task<bool> ReadEndsAsync(Stream stream)
