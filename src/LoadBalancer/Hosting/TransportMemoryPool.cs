@@ -8,13 +8,13 @@ namespace LoadBalancer.Hosting;
 /// The memory Kestrel's transport receives into and sends from: pinned blocks of 16 KiB, one pool for the process.
 /// </summary>
 /// <remarks>
-/// Kestrel's own pool has 4 KiB blocks, so a connection's socket receive never takes more than 4 KiB: a full TLS
-/// record (16 KiB) coming in cost four receives, each followed by a zero-byte wait and a hand-off to the reader.
-/// With 16 KiB blocks one receive takes a record: TCPSSL bulk went from about 8 to about 2 receive calls per record, and
-/// more MB/s on less CPU (docs/benchmarks.md, fix 15). An idle connection holds no block either way (its receive waits
-/// with a zero-byte read before taking one), so idle memory does not change. At most <see cref="MaxRetainedBlocks"/>
-/// free blocks are kept; blocks returned beyond that are left to the garbage collector. Kestrel disposes the pool it
-/// was given when a listener stops; the pool is shared by every listener, so that changes nothing.
+/// Kestrel's own pool has 4 KiB blocks, so a connection's socket receive never takes more than 4 KiB: a full TLS record
+/// (16 KiB) coming in cost four receives, each followed by a zero-byte wait and a hand-off to the reader. With 16 KiB
+/// blocks one receive takes a record: TCPSSL bulk went from about 8 to about 2 receive calls per record, and more MB/s
+/// on less CPU (docs/benchmarks.md, fix 15). An idle connection holds no block either way (its receive waits with a
+/// zero-byte read before taking one), so idle memory does not change. At most <see cref="MaxRetainedBlocks"/> free
+/// blocks are kept; blocks returned beyond that are left to the garbage collector. Kestrel disposes the pool it was
+/// given when a listener stops; the pool is shared by every listener, so that changes nothing.
 /// </remarks>
 internal sealed class TransportMemoryPool : MemoryPool<byte>
 {
