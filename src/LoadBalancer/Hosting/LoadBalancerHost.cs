@@ -52,6 +52,9 @@ internal static class LoadBalancerHost
 
         // HTTP/3 for QUIC listeners: the msquic transport (registered where libmsquic is present), and the service that
         // hands an HTTP/3 endpoint's TLS callback to it (the slim builder leaves both out).
+        // With socket completions on the event threads, Kestrel's pipes continue there too instead of queueing to the
+        // thread pool (SocketEventLoop).
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = SocketEventLoop.Inline);
         builder.WebHost.UseQuic();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
