@@ -50,11 +50,12 @@ internal static class LoadBalancerHost
         services.AddSingleton<TransportMemoryPool>();
         services.AddSingleton<IMemoryPoolFactory<byte>, TransportMemoryPoolFactory>();
 
-        // HTTP/3 for QUIC listeners: the msquic transport (registered where libmsquic is present), and the service that
-        // hands an HTTP/3 endpoint's TLS callback to it (the slim builder leaves both out).
         // With socket completions on the event threads, Kestrel's pipes continue there too instead of queueing to the
         // thread pool (SocketEventLoop).
         builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = SocketEventLoop.Inline);
+
+        // HTTP/3 for QUIC listeners: the msquic transport (registered where libmsquic is present), and the service that
+        // hands an HTTP/3 endpoint's TLS callback to it (the slim builder leaves both out).
         builder.WebHost.UseQuic();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
