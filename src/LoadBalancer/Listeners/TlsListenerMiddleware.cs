@@ -231,7 +231,8 @@ internal sealed class TlsListenerMiddleware(IPEndPoint endpoint, ListenerKind ki
     private async Task ContinueDecryptedAsync(ConnectionContext connection, Stream decryptedStream)
     {
         var pool = connection.Features.Get<IMemoryPoolFeature>()?.MemoryPool;
-        var decrypted = new DecryptedDuplexPipe(decryptedStream, pool);
+        var http2 = decryptedStream is SslStream { NegotiatedApplicationProtocol: var alpn } && alpn == SslApplicationProtocol.Http2;
+        var decrypted = new DecryptedDuplexPipe(decryptedStream, pool, coalesceWrites: http2);
         var transport = connection.Transport;
         connection.Transport = decrypted;
         try
