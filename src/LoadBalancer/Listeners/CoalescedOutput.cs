@@ -12,8 +12,10 @@ namespace LoadBalancer.Listeners;
 /// (<see cref="Hosting.SocketEventLoop"/>) every flush went straight out as its own TLS record and its own send. The
 /// loop here is scheduled on the current thread-pool thread's own queue, so it runs when the writer has served every
 /// stream that was ready: their frames leave in one record and one send, as nginx and HAProxy send a connection's
-/// output once per turn of their event loop. A slow client holds Kestrel back through the pipe's limits, as it did
-/// through the stream before.
+/// output once per turn of their event loop. A slow client holds Kestrel back through the pipe's limits (64 KiB), and
+/// Kestrel's minimum data rate then applies to its flushes as before. Output still waiting when the connection ends
+/// is sent before the TLS stream closes; a client that never reads it is closed by
+/// <see cref="IdleConnectionReaper"/> after the listener's IdleTimeout, which covers this wait.
 /// </remarks>
 internal sealed class CoalescedOutput
 {
