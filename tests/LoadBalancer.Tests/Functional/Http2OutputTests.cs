@@ -18,6 +18,7 @@ public sealed class Http2OutputTests : IAsyncLifetime
 {
     private const int LargeBytes = 4 * 1024 * 1024;
     private const int BlockBytes = 64 * 1024;
+    private static readonly byte[] Block = Pattern(BlockBytes);
 
     private readonly TestScenario _scenario = new();
     private RunningLoadBalancer _host = null!;
@@ -34,10 +35,9 @@ public sealed class Http2OutputTests : IAsyncLifetime
         _bulk.MapGet("/bytes/{count:int}", async (int count, HttpContext context) =>
         {
             context.Response.ContentLength = count;
-            var block = Pattern(BlockBytes);
-            for (var sent = 0; sent < count; sent += block.Length)
+            for (var sent = 0; sent < count; sent += Block.Length)
             {
-                await context.Response.Body.WriteAsync(block.AsMemory(0, Math.Min(block.Length, count - sent)), context.RequestAborted);
+                await context.Response.Body.WriteAsync(Block.AsMemory(0, Math.Min(Block.Length, count - sent)), context.RequestAborted);
             }
         });
         await _bulk.StartAsync();
@@ -101,7 +101,7 @@ public sealed class Http2OutputTests : IAsyncLifetime
             using var response = await leaving.GetAsync(new Uri($"https://bulk.example.com:{_https}/bytes/{256 * 1024 * 1024}"), HttpCompletionOption.ResponseHeadersRead);
             await using var body = await response.Content.ReadAsStreamAsync();
             var buffer = new byte[64 * 1024];
-            Assert.True(await body.ReadAtLeastAsync(buffer, buffer.Length) == buffer.Length);
+            Assert.Equal(buffer.Length, await body.ReadAtLeastAsync(buffer, buffer.Length));
         }
 
         using var client = Http2Client();
