@@ -5,7 +5,8 @@ namespace LoadBalancer.Benchmarks.Compare;
 
 /// <summary>
 /// One comparison: the backends, then the proxies with one certificate (keep-alive HTTP/1.1 and HTTP/2, full
-/// handshakes, TCPSSL), fresh proxies for the idle-connection memory, and proxies with the large certificate set.
+/// handshakes, TCPSSL), the idle-connection memory, and the proxies with the large certificate set. Every round of
+/// every scenario runs on freshly started proxies.
 /// </summary>
 internal sealed class CompareRun(CompareSettings settings, string directory)
 {
@@ -50,54 +51,63 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
 
     private async Task<List<ScenarioResult>> OneCertificateAsync(IReadOnlyList<Leaf> leaves)
     {
-        var results = new List<ScenarioResult>();
-        var proxies = await StartAllAsync("one", leaves, tcpSsl: settings.Includes("tcpssl"));
-        try
+        // Bulk transfers of a few seconds per figure: at 64 MiB each (under a second) rounds spread by 15 %.
+        var mib = settings.Quick ? "64" : "256";
+        var d = settings.Duration;
+        var scenarios = new List<(ScenarioResult Result, Func<RunningProxy, Task> WarmUp, Func<RunningProxy, Task<Dictionary<string, double>>> Measure, string? Rate)>();
+        if (settings.Includes("h1"))
         {
-            foreach (var proxy in proxies)
-            {
-                // Keep-alive HTTP/1.1 and HTTP/2 load each for half of it: the paths every scenario below goes through.
-                await _tools.WrkAsync(proxy.Setup.HttpsPort, 64, settings.ProcessWarmUp / 2);
-                await _tools.H2Async(proxy.Setup.HttpsPort, 16, 10, settings.ProcessWarmUp / 2);
-            }
-
-            var d = settings.Duration;
-            if (settings.Includes("h1"))
-            {
-                results.Add(await Rounds.MeasureAsync("h1", "HTTPS keep-alive HTTP/1.1: wrk -t1 -c64 --latency", proxies, settings.Runs,
-                    p => _tools.WrkAsync(p.Setup.HttpsPort, 64, settings.WarmUp), p => _tools.WrkAsync(p.Setup.HttpsPort, 64, d), "rps"));
-            }
-
-            if (settings.Includes("h2"))
-            {
-                results.Add(await Rounds.MeasureAsync("h2", "HTTPS keep-alive HTTP/2: h2load -t1 -c16 -m10", proxies, settings.Runs,
-                    p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, settings.WarmUp), p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, d), "rps"));
-            }
-
-            if (settings.Includes("handshakes"))
-            {
-                results.Add(await Rounds.MeasureAsync("handshakes", "full handshakes: h2load --h1 -H 'Connection: close' -t1 -c16", proxies, settings.Runs,
-                    CalibrateHandshakesAsync, p => _tools.HandshakesAsync(p.Setup.HttpsPort, 16, _handshakeRequests[p.Name]), "rps"));
-            }
-
-            if (settings.Includes("tcpssl"))
-            {
-                // A few seconds of transfer per figure: at 64 MiB each (under a second) rounds spread by 15 %.
-                var mib = settings.Quick ? "64" : "256";
-                results.Add(await Rounds.MeasureAsync("tcpssl-bulk", $"TCPSSL bulk: 2 connections x {mib} MiB echoed (own client)", proxies, settings.Runs,
-                    p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", "4"),
-                    p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", mib), null));
-                results.Add(await Rounds.MeasureAsync("tcpssl-rate", "TCPSSL connection rate: 4 clients, handshake + 1 KiB echoed (own client)", proxies, settings.Runs,
-                    _ => Task.CompletedTask,
-                    p => _tools.OwnClientAsync("rate", "--port", Port(p.Setup.TcpSslPort), "--clients", "4", "--seconds", Seconds(d), "--warmup", "1"), "PerSecond"));
-            }
-        }
-        finally
-        {
-            await StopAllAsync(proxies);
+            scenarios.Add((new ScenarioResult("h1", "HTTPS keep-alive HTTP/1.1: wrk -t1 -c64 --latency"),
+                p => _tools.WrkAsync(p.Setup.HttpsPort, 64, settings.WarmUp), p => _tools.WrkAsync(p.Setup.HttpsPort, 64, d), "rps"));
         }
 
-        return results;
+        if (settings.Includes("h2"))
+        {
+            scenarios.Add((new ScenarioResult("h2", "HTTPS keep-alive HTTP/2: h2load -t1 -c16 -m10"),
+                p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, settings.WarmUp), p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, d), "rps"));
+        }
+
+        if (settings.Includes("handshakes"))
+        {
+            scenarios.Add((new ScenarioResult("handshakes", "full handshakes: h2load --h1 -H 'Connection: close' -t1 -c16"),
+                CalibrateHandshakesAsync, p => _tools.HandshakesAsync(p.Setup.HttpsPort, 16, _handshakeRequests[p.Name]), "rps"));
+        }
+
+        if (settings.Includes("tcpssl"))
+        {
+            scenarios.Add((new ScenarioResult("tcpssl-bulk", $"TCPSSL bulk: 2 connections x {mib} MiB echoed (own client)"),
+                p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", "4"),
+                p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", mib), null));
+            scenarios.Add((new ScenarioResult("tcpssl-rate", "TCPSSL connection rate: 4 clients, handshake + 1 KiB echoed (own client)"),
+                _ => Task.CompletedTask,
+                p => _tools.OwnClientAsync("rate", "--port", Port(p.Setup.TcpSslPort), "--clients", "4", "--seconds", Seconds(d), "--warmup", "1"), "PerSecond"));
+        }
+
+        // Every round on fresh processes (see Rounds), each warmed up first.
+        for (var round = 0; round < settings.Runs; round++)
+        {
+            var proxies = await StartAllAsync($"one{round}", leaves, tcpSsl: settings.Includes("tcpssl"));
+            try
+            {
+                foreach (var proxy in proxies)
+                {
+                    // Keep-alive HTTP/1.1 and HTTP/2 load each for half of it: the paths every scenario below goes through.
+                    await _tools.WrkAsync(proxy.Setup.HttpsPort, 64, settings.ProcessWarmUp / 2);
+                    await _tools.H2Async(proxy.Setup.HttpsPort, 16, 10, settings.ProcessWarmUp / 2);
+                }
+
+                foreach (var (result, warmUp, measure, rate) in scenarios)
+                {
+                    await Rounds.MeasureRoundAsync(result, round, settings.Runs, proxies, warmUp, measure, rate);
+                }
+            }
+            finally
+            {
+                await StopAllAsync(proxies);
+            }
+        }
+
+        return [.. scenarios.Select(s => s.Result)];
     }
 
     /// <summary>A short run gives each proxy's rate; the measured runs then ask for about the scenario's duration of handshakes.</summary>
@@ -179,38 +189,44 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         var generating = Stopwatch.GetTimestamp();
         var leaves = Leaves(pki, settings.Certificates);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Certificates} certificates written in {Stopwatch.GetElapsedTime(generating).TotalSeconds:F1} s"));
-        var startup = new ScenarioResult("startup", $"start-up with {settings.Certificates} certificates: process start to listening");
-        var proxies = new List<RunningProxy>();
-        try
+        var d = Seconds(settings.Duration);
+        var count = settings.Certificates.ToString(CultureInfo.InvariantCulture);
+        var startup = new ScenarioResult("startup", $"start-up with {count} certificates: process start to listening");
+        var one = new ScenarioResult("sni-one", $"{count} certificates, full handshakes, SNI on one name: 4 client tasks (own client)");
+        var all = new ScenarioResult("sni-all", $"{count} certificates, full handshakes, SNI round-robin over all names: 4 client tasks (own client)");
+        for (var round = 0; round < settings.Runs; round++)
         {
-            foreach (var name in settings.Proxies)
+            var proxies = new List<RunningProxy>();
+            try
             {
-                var load = MachineFacts.LoadAverage();
-                var started = Stopwatch.GetTimestamp();
-                var proxy = await StartAsync(name, "many", leaves, tcpSsl: false);
-                proxies.Add(proxy);
-                var figures = new Dictionary<string, double>
+                foreach (var name in settings.Proxies)
                 {
-                    ["seconds"] = Stopwatch.GetElapsedTime(started).TotalSeconds,
-                    ["residentMiB"] = ProcessTree.ResidentKiB(proxy.Process.Id) / 1024.0,
-                };
-                var record = new RunRecord(figures, 0, load);
-                startup.Add(name, record);
-                Console.WriteLine(Rounds.Describe("startup", 1, 1, name, record));
-            }
+                    var load = MachineFacts.LoadAverage();
+                    var started = Stopwatch.GetTimestamp();
+                    var proxy = await StartAsync(name, $"many{round}", leaves, tcpSsl: false);
+                    proxies.Add(proxy);
+                    var figures = new Dictionary<string, double>
+                    {
+                        ["seconds"] = Stopwatch.GetElapsedTime(started).TotalSeconds,
+                        ["residentMiB"] = ProcessTree.ResidentKiB(proxy.Process.Id) / 1024.0,
+                    };
+                    var record = new RunRecord(figures, 0, load);
+                    startup.Add(name, record);
+                    Console.WriteLine(Rounds.Describe(startup.Id, round + 1, settings.Runs, name, record));
+                }
 
-            var d = Seconds(settings.Duration);
-            var count = settings.Certificates.ToString(CultureInfo.InvariantCulture);
-            var one = await Rounds.MeasureAsync("sni-one", $"{count} certificates, full handshakes, SNI on one name: 4 client tasks (own client)", proxies, settings.Runs,
-                _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", "1", "--seconds", d), "PerSecond");
-            var all = await Rounds.MeasureAsync("sni-all", $"{count} certificates, full handshakes, SNI round-robin over all names: 4 client tasks (own client)", proxies, settings.Runs,
-                _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", count, "--seconds", d), "PerSecond");
-            return [startup, one, all];
+                await Rounds.MeasureRoundAsync(one, round, settings.Runs, proxies,
+                    _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", "1", "--seconds", d), "PerSecond");
+                await Rounds.MeasureRoundAsync(all, round, settings.Runs, proxies,
+                    _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", count, "--seconds", d), "PerSecond");
+            }
+            finally
+            {
+                await StopAllAsync(proxies);
+            }
         }
-        finally
-        {
-            await StopAllAsync(proxies);
-        }
+
+        return [startup, one, all];
     }
 
     private async Task<List<RunningProxy>> StartAllAsync(string phase, IReadOnlyList<Leaf> leaves, bool tcpSsl)

@@ -4,33 +4,29 @@ using System.Globalization;
 namespace LoadBalancer.Benchmarks.Compare;
 
 /// <summary>
-/// Measures a scenario on every proxy in alternating rounds (round r starts with the r-th proxy, so that no proxy is
-/// always measured first or last), after one unrecorded warm-up each; records each run's figures, the proxy's CPU
-/// use (its whole process tree) and the machine's load average when the run began.
+/// Measures a scenario on every proxy for one round, after one unrecorded warm-up each: the r-th round starts with the
+/// r-th proxy, so that no proxy is always measured first or last. Each round runs on freshly started proxies (see
+/// <see cref="CompareRun"/>): a process's own state (where its threads and connections landed, what its JIT compiled)
+/// moves a figure more between two processes than between two runs of one. Records each run's figures, the proxy's
+/// CPU use (its whole process tree) and the machine's load average when the run began.
 /// </summary>
 internal static class Rounds
 {
-    public static async Task<ScenarioResult> MeasureAsync(string id, string title, IReadOnlyList<RunningProxy> proxies, int runs,
+    public static async Task MeasureRoundAsync(ScenarioResult result, int round, int runs, IReadOnlyList<RunningProxy> proxies,
         Func<RunningProxy, Task> warmUp, Func<RunningProxy, Task<Dictionary<string, double>>> measure, string? rateFigure)
     {
-        var result = new ScenarioResult(id, title);
         foreach (var proxy in proxies)
         {
             await warmUp(proxy);
         }
 
-        for (var round = 0; round < runs; round++)
+        for (var i = 0; i < proxies.Count; i++)
         {
-            for (var i = 0; i < proxies.Count; i++)
-            {
-                var proxy = proxies[(round + i) % proxies.Count];
-                var record = await MeasureOnceAsync(proxy, measure, rateFigure);
-                result.Add(proxy.Name, record);
-                Console.WriteLine(Describe(id, round + 1, runs, proxy.Name, record));
-            }
+            var proxy = proxies[(round + i) % proxies.Count];
+            var record = await MeasureOnceAsync(proxy, measure, rateFigure);
+            result.Add(proxy.Name, record);
+            Console.WriteLine(Describe(result.Id, round + 1, runs, proxy.Name, record));
         }
-
-        return result;
     }
 
     public static async Task<RunRecord> MeasureOnceAsync(RunningProxy proxy, Func<RunningProxy, Task<Dictionary<string, double>>> measure, string? rateFigure)
