@@ -215,6 +215,13 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
                     Console.WriteLine(Rounds.Describe(startup.Id, round + 1, settings.Runs, name, record));
                 }
 
+                foreach (var proxy in proxies)
+                {
+                    // As with one certificate: a freshly started LoadBalancer runs its handshake path in the JIT's
+                    // first tiers for its first 15-20 s under load (the first round's SNI figure was 40 % low without this).
+                    await _tools.OwnClientAsync("handshakes", "--port", Port(proxy.Setup.HttpsPort), "--names", count, "--seconds", Seconds(settings.ProcessWarmUp));
+                }
+
                 await Rounds.MeasureRoundAsync(one, round, settings.Runs, proxies,
                     _ => Task.CompletedTask, p => _tools.OwnClientAsync("handshakes", "--port", Port(p.Setup.HttpsPort), "--names", "1", "--seconds", d), "PerSecond");
                 await Rounds.MeasureRoundAsync(all, round, settings.Runs, proxies,
