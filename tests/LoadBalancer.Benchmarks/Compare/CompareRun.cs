@@ -218,7 +218,7 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
                 foreach (var proxy in proxies)
                 {
                     // As with one certificate: a freshly started LoadBalancer runs its handshake path in the JIT's
-                    // first tiers for its first 15-20 s under load (the first round's SNI figure was 40 % low without this).
+                    // first tiers for its first 15-20 s under load (its first SNI figure after a start was 40 % low without this).
                     await _tools.OwnClientAsync("handshakes", "--port", Port(proxy.Setup.HttpsPort), "--names", count, "--seconds", Seconds(settings.ProcessWarmUp));
                 }
 
