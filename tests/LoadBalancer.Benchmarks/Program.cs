@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "compare" => await CompareBenchmark.RunAsync(CompareSettings.Parse(args[1..])),
     "client" => await ClientMode.RunAsync(args[1..]),
     "echo" => await ClientMode.EchoAsync(args[1..]),
+    "kestrel-yarp" => await KestrelYarpProxy.ServeAsync(args[1..]),
     "startup-profile" => LoadingProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Usage(),
 };
@@ -45,12 +46,17 @@ static int Usage()
                                          TLCP full handshakes/s (ECC and ECDHE suites) of our server, and of
                                          Tongsuo's s_server when given; SM4 CBC/GCM record-layer MB/s
           compare --loadbalancer BINARY [--rsa] [--quick] [--runs 3] [--seconds 10] [--certificates 10000]
-                  [--idle 10000] [--only h1,h2,handshakes,tcpssl,idle,sni] [--proxies LoadBalancer,nginx,HAProxy] [--out FILE]
-                                         LoadBalancer (published binary) against nginx and HAProxy, each its own
-                                         process; run it through tests/bench/compare.sh, which installs and publishes
+                  [--idle 10000] [--only h1,h2,handshakes,tcpssl,idle,tcpssl-idle,sni]
+                  [--proxies LoadBalancer,nginx,HAProxy,Kestrel+YARP] [--out FILE]
+                                         LoadBalancer (published binary) against nginx and HAProxy, and against the
+                                         floor of its own stack (Kestrel+YARP: YARP's minimal forwarder on Kestrel's
+                                         HTTPS), each its own process; run it through tests/bench/compare.sh, which
+                                         installs and publishes
           client handshakes|bulk|rate|idle --port P [...]
                                          the comparison's clients, one JSON line of figures (see Compare/ClientMode.cs)
           echo --port P                  the comparison's TCP echo backend
+          kestrel-yarp --port P --certificate CRT --key KEY --backend PORT
+                                         the comparison's Kestrel+YARP floor (see Compare/KestrelYarpProxy.cs)
           startup-profile [COUNT]        where loading COUNT (10000) certificates spends its time
         """);
     return 2;

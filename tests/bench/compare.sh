@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# LoadBalancer against nginx and HAProxy on this machine, configured alike; see docs/benchmarks.md.
+# LoadBalancer against nginx and HAProxy on this machine, configured alike, and against the floor of its own stack
+# (Kestrel+YARP: YARP's minimal forwarder on Kestrel's HTTPS); see docs/benchmarks.md.
 #   tests/bench/compare.sh [--rsa] [--quick] [more options of the benchmark's compare mode, e.g. --only h1,h2]
 # Installs what it needs by package name (Debian), publishes LoadBalancer (Release) and the benchmark program into
 # artifacts/bench/, raises the open-file limit, and runs the comparison: a table on the terminal and every figure in

@@ -6,7 +6,8 @@ namespace LoadBalancer.Benchmarks.Compare;
 /// <summary>
 /// One comparison: the backends, then the proxies with one certificate (keep-alive HTTP/1.1 and HTTP/2, full
 /// handshakes, TCPSSL), the idle-connection memory, and the proxies with the large certificate set. Every round of
-/// every scenario runs on freshly started proxies.
+/// every scenario runs on freshly started proxies. The Kestrel+YARP floor takes part in the HTTPS scenarios with
+/// one certificate only (it has no TCPSSL and no SNI).
 /// </summary>
 internal sealed class CompareRun(CompareSettings settings, string directory)
 {
@@ -54,33 +55,33 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         // Bulk transfers of a few seconds per figure: at 64 MiB each (under a second) rounds spread by 15 %.
         var mib = settings.Quick ? "64" : "256";
         var d = settings.Duration;
-        var scenarios = new List<(ScenarioResult Result, Func<RunningProxy, Task> WarmUp, Func<RunningProxy, Task<Dictionary<string, double>>> Measure, string? Rate)>();
+        var scenarios = new List<(ScenarioResult Result, Func<RunningProxy, Task> WarmUp, Func<RunningProxy, Task<Dictionary<string, double>>> Measure, string? Rate, bool TcpSsl)>();
         if (settings.Includes("h1"))
         {
             scenarios.Add((new ScenarioResult("h1", "HTTPS keep-alive HTTP/1.1: wrk -t1 -c64 --latency"),
-                p => _tools.WrkAsync(p.Setup.HttpsPort, 64, settings.WarmUp), p => _tools.WrkAsync(p.Setup.HttpsPort, 64, d), "rps"));
+                p => _tools.WrkAsync(p.Setup.HttpsPort, 64, settings.WarmUp), p => _tools.WrkAsync(p.Setup.HttpsPort, 64, d), "rps", false));
         }
 
         if (settings.Includes("h2"))
         {
             scenarios.Add((new ScenarioResult("h2", "HTTPS keep-alive HTTP/2: h2load -t1 -c16 -m10"),
-                p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, settings.WarmUp), p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, d), "rps"));
+                p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, settings.WarmUp), p => _tools.H2Async(p.Setup.HttpsPort, 16, 10, d), "rps", false));
         }
 
         if (settings.Includes("handshakes"))
         {
             scenarios.Add((new ScenarioResult("handshakes", "full handshakes: h2load --h1 -H 'Connection: close' -t1 -c16"),
-                CalibrateHandshakesAsync, p => _tools.HandshakesAsync(p.Setup.HttpsPort, 16, _handshakeRequests[p.Name]), "rps"));
+                CalibrateHandshakesAsync, p => _tools.HandshakesAsync(p.Setup.HttpsPort, 16, _handshakeRequests[p.Name]), "rps", false));
         }
 
         if (settings.Includes("tcpssl"))
         {
             scenarios.Add((new ScenarioResult("tcpssl-bulk", $"TCPSSL bulk: 2 connections x {mib} MiB echoed (own client)"),
                 p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", "4"),
-                p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", mib), null));
+                p => _tools.OwnClientAsync("bulk", "--port", Port(p.Setup.TcpSslPort), "--mib", mib), null, true));
             scenarios.Add((new ScenarioResult("tcpssl-rate", "TCPSSL connection rate: 4 clients, handshake + 1 KiB echoed (own client)"),
                 _ => Task.CompletedTask,
-                p => _tools.OwnClientAsync("rate", "--port", Port(p.Setup.TcpSslPort), "--clients", "4", "--seconds", Seconds(d), "--warmup", "1"), "PerSecond"));
+                p => _tools.OwnClientAsync("rate", "--port", Port(p.Setup.TcpSslPort), "--clients", "4", "--seconds", Seconds(d), "--warmup", "1"), "PerSecond", true));
         }
 
         // Every round on fresh processes (see Rounds), each warmed up first.
@@ -96,9 +97,10 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
                     await _tools.H2Async(proxy.Setup.HttpsPort, 16, 10, settings.ProcessWarmUp / 2);
                 }
 
-                foreach (var (result, warmUp, measure, rate) in scenarios)
+                foreach (var (result, warmUp, measure, rate, tcpSsl) in scenarios)
                 {
-                    await Rounds.MeasureRoundAsync(result, round, settings.Runs, proxies, warmUp, measure, rate);
+                    var measured = tcpSsl ? [.. proxies.Where(p => p.Setup.TcpSslPort != 0)] : proxies;
+                    await Rounds.MeasureRoundAsync(result, round, settings.Runs, measured, warmUp, measure, rate);
                 }
             }
             finally
@@ -127,11 +129,12 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
         var result = tcpSsl
             ? new ScenarioResult("tcpssl-idle", $"{settings.IdleConnections} idle TCPSSL connections (1 KiB echoed on each)")
             : new ScenarioResult("idle", $"{settings.IdleConnections} idle TLS keep-alive connections (HTTP/1.1, one request each)");
+        var names = tcpSsl ? FullProxies() : settings.Proxies;
         for (var round = 0; round < settings.Runs; round++)
         {
-            for (var i = 0; i < settings.Proxies.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                var name = settings.Proxies[(round + i) % settings.Proxies.Count];
+                var name = names[(round + i) % names.Count];
                 var proxy = await StartAsync(name, $"{result.Id}{round}", leaves, tcpSsl);
                 try
                 {
@@ -199,7 +202,7 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
             var proxies = new List<RunningProxy>();
             try
             {
-                foreach (var name in settings.Proxies)
+                foreach (var name in FullProxies())
                 {
                     var load = MachineFacts.LoadAverage();
                     var started = Stopwatch.GetTimestamp();
@@ -262,9 +265,11 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
             "LoadBalancer" => new LoadBalancerProxy(settings.LoadBalancer),
             "nginx" => new NginxProxy(),
             "HAProxy" => new HaProxyProxy(),
-            _ => throw new ArgumentException($"unknown proxy '{name}': LoadBalancer, nginx or HAProxy"),
+            KestrelYarpProxy.ProxyName => new KestrelYarpProxy(),
+            _ => throw new ArgumentException($"unknown proxy '{name}': LoadBalancer, nginx, HAProxy or {KestrelYarpProxy.ProxyName}"),
         };
-        var setup = new ProxySetup(Folder($"{name}-{phase}"), leaves, FreePort.Next(), tcpSsl ? FreePort.Next() : 0, _httpBackendPort, _echoPort);
+        var tcpSslPort = tcpSsl && name != KestrelYarpProxy.ProxyName ? FreePort.Next() : 0;
+        var setup = new ProxySetup(Folder($"{name}-{phase}"), leaves, FreePort.Next(), tcpSslPort, _httpBackendPort, _echoPort);
         var process = await proxy.StartAsync(setup);
         var running = new RunningProxy(name, process, setup);
         if (!TlsChecks.ContainsKey(name))
@@ -283,6 +288,9 @@ internal sealed class CompareRun(CompareSettings settings, string directory)
 
         return running;
     }
+
+    /// <summary>The proxies that serve every scenario: all but the Kestrel+YARP floor.</summary>
+    private List<string> FullProxies() => [.. settings.Proxies.Where(p => p != KestrelYarpProxy.ProxyName)];
 
     private static async Task StopAllAsync(List<RunningProxy> proxies)
     {

@@ -4,7 +4,7 @@ namespace LoadBalancer.Benchmarks.Compare;
 
 /// <summary>
 /// <c>compare --loadbalancer BINARY [--rsa] [--quick] [--runs 3] [--seconds 10] [--certificates 10000]
-/// [--idle 10000] [--only h1,h2,handshakes,tcpssl,idle,tcpssl-idle,sni] [--proxies LoadBalancer,nginx,HAProxy] [--out FILE]</c>.
+/// [--idle 10000] [--only h1,h2,handshakes,tcpssl,idle,tcpssl-idle,sni] [--proxies LoadBalancer,nginx,HAProxy,Kestrel+YARP] [--out FILE]</c>.
 /// <c>--quick</c>: one run of each figure, 5 s windows, 3,000 idle connections (the per-connection figure is a slope).
 /// </summary>
 internal sealed record CompareSettings
@@ -27,7 +27,7 @@ internal sealed record CompareSettings
 
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
 
-    public IReadOnlyList<string> Proxies { get; init; } = ["LoadBalancer", "nginx", "HAProxy"];
+    public IReadOnlyList<string> Proxies { get; init; } = ["LoadBalancer", "nginx", "HAProxy", KestrelYarpProxy.ProxyName];
 
     public string Output { get; init; } = "";
 
