@@ -4,7 +4,7 @@
 #   tests/bench/compare.sh [--rsa] [--quick] [more options of the benchmark's compare mode, e.g. --only h1,h2]
 # Installs what it needs by package name (Debian), publishes LoadBalancer (Release) and the benchmark program into
 # artifacts/bench/, raises the open-file limit, and runs the comparison: a table on the terminal and every figure in
-# artifacts/bench/compare-<time>.json. About 32 minutes (--quick: about 6).
+# artifacts/bench/compare-<time>.json. About 36 minutes (--quick: about 8).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
