@@ -34,18 +34,7 @@ internal sealed class KestrelYarpProxy : IProxy
     public async Task<ChildProcess> StartAsync(ProxySetup setup)
     {
         var openSslConfig = Path.Combine(setup.Directory, "openssl.cnf");
-        await File.WriteAllTextAsync(openSslConfig, """
-            openssl_conf = default_conf
-            [default_conf]
-            ssl_conf = ssl_sect
-            [ssl_sect]
-            system_default = system_default_sect
-            [system_default_sect]
-            MinProtocol = TLSv1.3
-            Ciphersuites = TLS_AES_128_GCM_SHA256
-            NumTickets = 0
-
-            """);
+        await File.WriteAllTextAsync(openSslConfig, LoadTools.OpenSslConfiguration("NumTickets = 0"));
         var environment = new Dictionary<string, string>
         {
             ["OPENSSL_CONF"] = openSslConfig,

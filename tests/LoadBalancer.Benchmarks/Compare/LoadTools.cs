@@ -87,7 +87,13 @@ internal sealed partial class LoadTools(string directory)
     }
 
     /// <summary>wrk has no TLS options: the comparison's TLS (1.3, TLS_AES_128_GCM_SHA256, no tickets) reaches it through OpenSSL's configuration.</summary>
-    private const string ClientPolicy = """
+    private static readonly string ClientPolicy = OpenSslConfiguration("Options = -SessionTicket");
+
+    /// <summary>
+    /// An OpenSSL configuration file (<c>OPENSSL_CONF</c>) whose defaults are the comparison's TLS: TLS 1.3 with
+    /// TLS_AES_128_GCM_SHA256, and <paramref name="tickets"/>, the line that keeps sessions from being resumed.
+    /// </summary>
+    public static string OpenSslConfiguration(string tickets) => $"""
         openssl_conf = default_conf
         [default_conf]
         ssl_conf = ssl_sect
@@ -96,7 +102,7 @@ internal sealed partial class LoadTools(string directory)
         [system_default_sect]
         MinProtocol = TLSv1.3
         Ciphersuites = TLS_AES_128_GCM_SHA256
-        Options = -SessionTicket
+        {tickets}
 
         """;
 
