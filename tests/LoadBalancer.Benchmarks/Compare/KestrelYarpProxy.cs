@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using LoadBalancer.Forwarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +16,8 @@ namespace LoadBalancer.Benchmarks.Compare;
 
 /// <summary>
 /// The floor of the stack LoadBalancer is built on, measured beside it: YARP's documented minimal direct forwarder
-/// (<c>IHttpForwarder</c>) on Kestrel's own HTTPS, nothing of LoadBalancer in it (no listener file, certificate
-/// selection, policies, rules or logs). One certificate, HTTP/1.1 and HTTP/2, TLS 1.3 with TLS_AES_128_GCM_SHA256
+/// (<c>IHttpForwarder</c>) on Kestrel's own HTTPS, nothing of LoadBalancer in it but its backend client (no listener
+/// file, certificate selection, policies, rules or logs). One certificate, HTTP/1.1 and HTTP/2, TLS 1.3 with TLS_AES_128_GCM_SHA256
 /// and no session tickets (so no resumption), both set in OpenSSL's configuration file: through .NET's own options
 /// (a cipher policy, <c>AllowTlsResume = false</c>) .NET would build an OpenSSL context for every handshake, about
 /// a third fewer handshakes per CPU-second. X-Forwarded-For and -Proto are added as nginx is told to. It runs with
@@ -78,18 +79,11 @@ internal sealed class KestrelYarpProxy : IProxy
         });
         builder.Services.AddHttpForwarder();
         await using var app = builder.Build();
-        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            ActivityHeadersPropagator = null,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        });
+        // LoadBalancer's own backend client, so that both make the backend hop alike.
+        using var backend = new BackendClient();
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
         var transformer = new ForwardedTransformer();
-        app.Run(async context => await forwarder.SendAsync(context, destination, invoker, ForwarderRequestConfig.Empty, transformer));
+        app.Run(async context => await forwarder.SendAsync(context, destination, backend.Invoker, ForwarderRequestConfig.Empty, transformer));
         await app.RunAsync();
         return 0;
     }
